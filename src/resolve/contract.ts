@@ -28,6 +28,8 @@ export interface Cluster {
   /** Deterministic: derived from the cluster's members, so any ingestion order gives the same id. */
   incidentId: string;
   mentionIds: string[];
+  /** Only background mentions ("the 2015 Paris attacks") and no incident they fit: the store creates no incident. */
+  backgroundOnly?: boolean;
 }
 
 export type HeadlinePolicy = 'latest' | 'conservative';

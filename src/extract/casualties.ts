@@ -1,0 +1,79 @@
+// Killed and injured counts of a sentence: "at least 12 people were killed", "killing 130",
+// "the death toll rose to 224", "dozens were wounded". Counts of attackers are kept apart.
+import { readFileSync } from 'node:fs';
+import { dataPath } from '../paths.js';
+import { numberAt, type NumberSpan } from '../nlp/numbers.js';
+import { PhraseMatcher } from '../nlp/phrases.js';
+import type { Count } from '../model.js';
+import type { Annotated } from './annotate.js';
+import { nouns, functionWords } from './lexicon.js';
+
+interface CasualtyFile { killed: string[]; injured: string[]; killedBefore: string[]; injuredBefore: string[]; toll: string[]; tollVerbs: string[] }
+const C: CasualtyFile = JSON.parse(readFileSync(dataPath('lexicon', 'casualties.json'), 'utf8'));
+const after = new PhraseMatcher<'killed' | 'injured'>().addAll(C.killed, 'killed').addAll(C.injured, 'injured');
+const before = new PhraseMatcher<'killed' | 'injured'>().addAll(C.killedBefore, 'killed').addAll(C.injuredBefore, 'injured');
+const toll = new PhraseMatcher<true>().addAll(C.toll, true);
+const tollVerb = new PhraseMatcher<true>().addAll(C.tollVerbs, true);
+
+export interface CasualtyMention {
+  field: 'killed' | 'injured' | 'perpetratorsKilled';
+  count: Count;
+  from: number;
+  to: number;
+}
+
+const LINKS = new Set(['were', 'was', 'are', 'is', 'have', 'has', 'had', 'been', 'being', 'be', 'reported', 'left',
+  'people', 'persons', 'others', 'and', 'at', 'least', 'confirmed', 'already', 'also', 'all', 'later', 'reportedly']);
+
+export function casualties(a: Annotated, from: number, to: number): CasualtyMention[] {
+  const { tokens } = a;
+  const out: CasualtyMention[] = [];
+  for (let i = from; i < to; i++) {
+    const n = numberAt(tokens, i);
+    if (!n || n.count.value > 100000) continue;
+    if (/^(19|20)\d\d$/.test(tokens[n.to - 1]!.text)) continue; // a year, not a count
+    const found = countAfter(a, n, to) ?? countBefore(a, n, from);
+    if (found) out.push({ ...found, count: n.count, from: n.from, to: found.to });
+    i = n.to - 1;
+  }
+  return out;
+}
+
+/** "12 (people|of the attackers) (were) killed", "12 dead". */
+function countAfter(a: Annotated, n: NumberSpan, limit: number): Omit<CasualtyMention, 'count' | 'from'> | null {
+  const { tokens } = a;
+  let perpetrators = false;
+  for (let j = n.to; j < Math.min(limit, n.to + 7); j++) {
+    const hit = after.matchAt(tokens, j, limit);
+    if (hit) {
+      const field = hit.value === 'killed' && perpetrators ? 'perpetratorsKilled' : hit.value;
+      return { field, to: hit.to };
+    }
+    const t = tokens[j]!;
+    if (t.kind === 'punct' && t.text !== '-') return null;
+    const noun = nouns.matchAt(tokens, j, limit);
+    if (noun) {
+      if (noun.value.some(c => c.cls === 'perpetrator')) perpetrators = true;
+      j = noun.to - 1;
+      continue;
+    }
+    if (LINKS.has(t.lower) || t.lower === 'of' || t.lower === 'the' || t.lower === 'them' || t.lower === 'whom') continue;
+    if (functionWords.has(t.lower) || t.kind === 'num') return null;
+  }
+  return null;
+}
+
+/** "killing 12", "the death toll rose to 224". */
+function countBefore(a: Annotated, n: NumberSpan, limit: number): Omit<CasualtyMention, 'count' | 'from'> | null {
+  const { tokens } = a;
+  for (let j = n.from - 1; j >= Math.max(limit, n.from - 6); j--) {
+    const b = before.matchAt(tokens, j, n.from);
+    if (b && b.to === n.from) return { field: b.value, to: n.to };
+    if (toll.matchAt(tokens, j, n.from)) {
+      const k = toll.matchAt(tokens, j, n.from)!.to;
+      const v = tollVerb.matchAt(tokens, k, n.from);
+      if (k === n.from || (v && v.to >= n.from - 2)) return { field: 'killed', to: n.to };
+    }
+  }
+  return null;
+}

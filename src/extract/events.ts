@@ -1,0 +1,72 @@
+// Event mentions: sentences that report an attack, found by their triggers and kept only when the
+// context says a real, specific incident (not a trend, a hypothetical or a battle between forces).
+import type { IncidentType, Status } from '../model.js';
+import type { Annotated } from './annotate.js';
+import { cues, triggers, type TriggerInfo } from './lexicon.js';
+import type { PhraseHit, PhraseMatcher } from '../nlp/phrases.js';
+
+export interface EventMention {
+  sent: number;
+  type: IncidentType;
+  weight: number;
+  triggers: PhraseHit<TriggerInfo>[];
+  status: Status;
+  suicide: boolean;
+  /** "the attack", "the blast": refers back to an incident already reported. */
+  anaphoric: boolean;
+  /** A passing reference to an earlier event, like "the 2015 Paris attacks". */
+  background: boolean;
+}
+
+// When two types tie, the more specific one names the incident.
+const PRIORITY: IncidentType[] = ['hijacking', 'hostage_taking', 'kidnapping', 'vehicle_ramming', 'bombing', 'arson',
+  'assassination', 'armed_assault', 'unarmed_assault', 'other'];
+
+export function eventMentions(a: Annotated): EventMention[] {
+  const out: EventMention[] = [];
+  const { tokens } = a;
+  for (const s of a.sentences) {
+    const hits = triggers.findAll(tokens, s.from, s.to);
+    if (!hits.length) continue;
+    const has = (m: PhraseMatcher<true>) => m.has(tokens, s.from, s.to);
+    const plot = has(cues.plot), foiled = has(cues.foiled), failed = has(cues.failed), threatened = has(cues.threatened);
+    const hypothetical = has(cues.hypothetical), nonIncident = has(cues.nonIncident), generic = has(cues.generic);
+
+    let weight = 0;
+    const byType = new Map<IncidentType, number>();
+    for (const h of hits) {
+      byType.set(h.value.type, Math.max(byType.get(h.value.type) ?? 0, h.value.weight));
+      weight = Math.max(weight, h.value.weight);
+    }
+    if (plot) weight = Math.max(weight, 3);
+    const type = [...byType.entries()]
+      .sort((x, y) => y[1] - x[1] || PRIORITY.indexOf(x[0]) - PRIORITY.indexOf(y[0]))[0]![0];
+
+    if (hypothetical && !plot && !foiled) continue;
+    if (nonIncident && weight < 3) continue;
+    if (nonIncident && type === 'armed_assault') continue;
+    if (generic && weight < 3) continue;
+
+    let status: Status = 'carried_out';
+    if (plot && (foiled || !hits.some(h => h.value.weight >= 3 && !isNominal(a, h.from)))) status = 'foiled';
+    else if (failed) status = 'failed';
+    else if (threatened) status = 'threatened';
+
+    const first = hits[0]!;
+    const prev = tokens[first.from - 1]?.lower;
+    const anaphoric = prev === 'the' || prev === 'this' || prev === 'that' || prev === 'its';
+    const yearBefore = tokens.slice(Math.max(s.from, first.from - 4), first.from)
+      .some(t => t.kind === 'num' && /^(19|20)\d\d$/.test(t.text));
+    out.push({
+      sent: s.i, type, weight, triggers: hits, status, suicide: has(cues.suicide), anaphoric,
+      background: yearBefore && isNominal(a, first.from),
+    });
+  }
+  return out;
+}
+
+/** A trigger used as a noun ("the attack") rather than a verb ("attacked"). */
+function isNominal(a: Annotated, i: number): boolean {
+  const w = a.tokens[i]!.lower;
+  return !/(ed|ing)$/.test(w) || /(bombing|shooting|stabbing|killing|kidnapping|hijacking|ramming)s?$/.test(w);
+}

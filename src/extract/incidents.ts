@@ -1,0 +1,283 @@
+// A document's event mentions grouped into incidents, and each incident's arguments filled from its
+// sentences: one incident per real event, several for a roundup.
+import type { Attribution, Count, Evidence, Incident, IncidentDate, IncidentType, Location, Perpetrator, Target, Victim, Weapon } from '../model.js';
+import { toLocation, findPlaces, resolvePlace } from '../gazetteer/places.js';
+import { within, type Annotated, type PlaceSpan, type Span } from './annotate.js';
+import type { EventMention } from './events.js';
+import { nounPhrases, type NounPhrase } from './noun-phrases.js';
+import { casualties, type CasualtyMention } from './casualties.js';
+import { cues, perpetratorModifiers, reportingVerbs } from './lexicon.js';
+
+interface Draft {
+  events: EventMention[];
+  sents: number[];
+  date: { value: IncidentDate; span: Span | null } | null;
+  place: PlaceSpan | null;
+  /** Only the place of a multi-place sentence that this draft was split out for. */
+  onlyPlace?: PlaceSpan;
+  group?: string;
+}
+
+const FAMILY: Record<IncidentType, string> = {
+  bombing: 'attack', armed_assault: 'attack', assassination: 'attack', arson: 'attack', vehicle_ramming: 'attack',
+  unarmed_assault: 'attack', other: 'attack', kidnapping: 'captive', hostage_taking: 'captive', hijacking: 'captive',
+};
+const PLACE_RANK: Record<string, number> = { city: 3, region: 2, admin1: 2, country: 1 };
+const MAX_FILLERS = 4;
+const MAX_GAP = 8;
+
+export function incidents(a: Annotated, events: EventMention[]): Incident[] {
+  const drafts = group(a, events);
+  const out: Incident[] = [];
+  for (const d of drafts) {
+    const inc = fill(a, d, out.length);
+    if (inc) out.push(inc);
+  }
+  return out;
+}
+
+function sentenceDate(a: Annotated, sent: number): { value: IncidentDate; span: Span } | null {
+  const s = a.sentences[sent]!;
+  const ds = within(a.dates, s.from, s.to);
+  const best = ds.find(d => d.date.precision === 'day') ?? ds.find(d => d.date.precision === 'range') ?? ds[0];
+  return best ? { value: best.date.value, span: best } : null;
+}
+
+function sentencePlaces(a: Annotated, sent: number): PlaceSpan[] {
+  const s = a.sentences[sent]!;
+  return within(a.places, s.from, s.to);
+}
+
+function bestPlace(places: PlaceSpan[]): PlaceSpan | null {
+  let best: PlaceSpan | null = null;
+  for (const p of places) if (!best || (PLACE_RANK[p.place.kind] ?? 0) > (PLACE_RANK[best.place.kind] ?? 0)) best = p;
+  return best;
+}
+
+const sameDay = (x: IncidentDate, y: IncidentDate) => JSON.stringify(x) === JSON.stringify(y);
+const samePlace = (x: PlaceSpan, y: PlaceSpan) =>
+  x.place.name === y.place.name || (x.place.kind !== 'city' || y.place.kind !== 'city') && x.place.countryCode === y.place.countryCode;
+
+function group(a: Annotated, events: EventMention[]): Draft[] {
+  const drafts: Draft[] = [];
+  let cur: Draft | null = null;
+  for (const ev of events) {
+    const date = sentenceDate(a, ev.sent);
+    const places = sentencePlaces(a, ev.sent);
+    const split = splitPlaces(a, ev, places);
+    if (split.length > 1) {
+      const groupId = `grp_${a.doc.id.replace(/^doc_/, '')}_${ev.sent}`;
+      for (const p of split) drafts.push({ events: [ev], sents: [ev.sent], date, place: p, onlyPlace: p, group: groupId });
+      cur = null;
+      continue;
+    }
+    const place = bestPlace(places);
+    if (cur && joins(cur, ev, date, place)) {
+      cur.events.push(ev);
+      cur.sents.push(ev.sent);
+      if (!cur.date && date) cur.date = date;
+      if (place && (!cur.place || (PLACE_RANK[place.place.kind] ?? 0) > (PLACE_RANK[cur.place.place.kind] ?? 0))) cur.place = place;
+      continue;
+    }
+    cur = { events: [ev], sents: [ev.sent], date, place };
+    drafts.push(cur);
+  }
+  return drafts;
+}
+
+function joins(cur: Draft, ev: EventMention, date: { value: IncidentDate } | null, place: PlaceSpan | null): boolean {
+  if (cur.onlyPlace) return false;
+  const last = cur.events[cur.events.length - 1]!;
+  if (date && cur.date && !sameDay(date.value, cur.date.value)) return false;
+  if (place && cur.place && !samePlace(place, cur.place)) return false;
+  if (ev.anaphoric) return true;
+  if (FAMILY[ev.type] !== FAMILY[cur.events[0]!.type] && ev.weight >= 3 && cur.events[0]!.weight >= 3) return false;
+  if (ev.status !== cur.events[0]!.status && (ev.status === 'foiled' || cur.events[0]!.status === 'foiled')) return false;
+  if (ev.sent - last.sent > MAX_GAP && (date || place)) return false;
+  return true;
+}
+
+/** "attacks in Kenya, Germany and the United States": a plural trigger over a list of places, one incident each. */
+function splitPlaces(a: Annotated, ev: EventMention, places: PlaceSpan[]): PlaceSpan[] {
+  if (places.length < 2) return [];
+  const plural = ev.triggers.some(t => /s$/.test(a.tokens[t.to - 1]!.lower) && !/ss$/.test(a.tokens[t.to - 1]!.lower));
+  if (!plural) return [];
+  const distinct: PlaceSpan[] = [];
+  for (const p of places) {
+    if (distinct.some(d => d.place.countryCode === p.place.countryCode && d.place.name === p.place.name)) continue;
+    distinct.push(p);
+  }
+  // Only a coordinated list: the places must follow each other separated by commas or "and"/"or".
+  for (let k = 1; k < distinct.length; k++) {
+    const gap = a.tokens.slice(distinct[k - 1]!.to, distinct[k]!.from).map(t => t.lower);
+    if (gap.length > 3 || !gap.every(w => w === ',' || w === 'and' || w === 'or' || w === 'possibly' || w === 'the' || w === 'in')) return [];
+  }
+  const countries = new Set(distinct.map(d => d.place.countryCode));
+  return countries.size === distinct.length ? distinct : [];
+}
+
+// ---- filling an incident ------------------------------------------------------------------------
+
+function evidence(a: Annotated, field: string, value: string, span: Span): Evidence {
+  const s = a.sentences[a.tokens[span.from]!.sent]!;
+  return { doc: a.doc.id, field, value, start: span.start, end: span.end, text: a.text.slice(span.start, span.end), sentenceStart: s.start, sentenceEnd: s.end };
+}
+
+const norm = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+
+function fill(a: Annotated, d: Draft, n: number): Incident | null {
+  const ev: Evidence[] = [];
+  const first = d.events[0]!;
+  const type = voteType(d.events);
+  const status = d.events.find(e => e.status !== 'carried_out')?.status ?? 'carried_out';
+  const trig = first.triggers[0]!;
+  ev.push(evidence(a, 'type', type, { from: trig.from, to: trig.to, start: a.tokens[trig.from]!.start, end: a.tokens[trig.to - 1]!.end }));
+
+  // Date: the incident's own, else the paragraph's, else the reference date (news reports the latest events).
+  let date: IncidentDate = d.date?.value ?? null;
+  if (d.date?.span) ev.push(evidence(a, 'date', JSON.stringify(date), d.date.span));
+  if (!date) {
+    const para = a.sentences[first.sent]!.para;
+    for (let s = first.sent - 1; s >= 0 && a.sentences[s]!.para === para && !date; s--) {
+      const sd = sentenceDate(a, s);
+      if (sd) { date = sd.value; ev.push(evidence(a, 'date', JSON.stringify(date), sd.span)); }
+    }
+  }
+  if (!date && a.reference) date = a.reference;
+
+  // Place: the incident's own, else the paragraph's, else the dateline.
+  let place = d.place;
+  if (!place) {
+    const para = a.sentences[first.sent]!.para;
+    for (let s = first.sent - 1; s >= 0 && a.sentences[s]!.para === para && !place; s--) place = bestPlace(sentencePlaces(a, s));
+  }
+  let location: Location | null = null;
+  if (place) {
+    location = toLocation(place.place);
+    ev.push(evidence(a, 'location', place.place.name, place));
+  } else if (a.doc.dateline) {
+    const m = findPlaces(a.doc.dateline)[0];
+    if (m) location = toLocation(resolvePlace(m, { countryCounts: a.countryCounts, dateline: a.doc.dateline }));
+  }
+
+  const perpetrators: Perpetrator[] = [];
+  const targets: Target[] = [];
+  const victims: Victim[] = [];
+  const weapons: Weapon[] = [];
+  const seen = new Set<string>();
+  const add = <T>(list: T[], item: T, key: string, field: string, span: Span, value: string) => {
+    const k = field + ':' + norm(key);
+    if (seen.has(k) || list.length >= MAX_FILLERS) return;
+    seen.add(k);
+    list.push(item);
+    ev.push(evidence(a, field, value, span));
+  };
+
+  const counts: CasualtyMention[] = [];
+  let suicide = false;
+  for (const sent of d.sents) {
+    const s = a.sentences[sent]!;
+    const attribution = attributionOf(a, s.from, s.to);
+    for (const act of within(a.actors, s.from, s.to)) {
+      add(perpetrators, { name: act.name, kind: 'organization', attribution, actorId: act.actorId }, act.actorId, 'perpetrators', act, act.name);
+    }
+    for (const np of nounPhrases(a, s.from, s.to)) {
+      if (d.onlyPlace && !nearPlace(np, d.onlyPlace)) continue;
+      role(a, np, type, { perpetrators, targets, victims, weapons }, (list, item, field) => add(list, item, np.text, field, np, np.text));
+    }
+    counts.push(...casualties(a, s.from, s.to));
+    if (d.events.some(e => e.sent === sent && e.suicide)) suicide = true;
+  }
+  claims(a, d, perpetrators, ev);
+
+  const killed = maxCount(counts, 'killed', a, ev);
+  const injured = maxCount(counts, 'injured', a, ev);
+  const perpetratorsKilled = maxCount(counts, 'perpetratorsKilled', a, ev);
+
+  const strong = d.events.some(e => e.weight >= 3);
+  const grounded = victims.length + targets.length + weapons.length + perpetrators.length > 0 || killed || injured;
+  if (!strong && !grounded) return null;
+
+  const s0 = a.sentences[first.sent]!;
+  const inc: Incident = {
+    id: `inc_${a.doc.id.replace(/^doc_/, '')}_${n}`,
+    type, status, date, location, perpetrators, targets, victims, weapons,
+    killed, injured, suicide, evidence: ev, sources: [a.doc.id],
+    summary: a.text.slice(s0.start, s0.end).replace(/\s+/g, ' ').slice(0, 400),
+  };
+  if (perpetratorsKilled) inc.perpetratorsKilled = perpetratorsKilled;
+  if (d.group) inc.group = d.group;
+  if (d.events.every(e => e.background)) inc.background = true;
+  return inc;
+}
+
+function voteType(events: EventMention[]): IncidentType {
+  const score = new Map<IncidentType, number>();
+  for (const e of events) score.set(e.type, (score.get(e.type) ?? 0) + e.weight);
+  return [...score.entries()].sort((x, y) => y[1] - x[1])[0]![0];
+}
+
+function nearPlace(np: NounPhrase, p: PlaceSpan): boolean {
+  return Math.abs(np.from - p.from) <= 6;
+}
+
+type Roles = { perpetrators: Perpetrator[]; targets: Target[]; victims: Victim[]; weapons: Weapon[] };
+type Adder = <T>(list: T[], item: T, field: string) => void;
+
+function role(a: Annotated, np: NounPhrase, type: IncidentType, r: Roles, add: Adder): void {
+  const words = a.tokens.slice(np.from, np.headFrom).map(t => t.lower);
+  const reporting = [1, 2].some(k => reportingVerbs.has(a.tokens[np.to - 1 + k]?.lower ?? ''))
+    || a.tokens[np.from - 1]?.lower === 'to' && a.tokens[np.from - 2]?.lower === 'according';
+  for (const c of np.classes) {
+    if (c.cls === 'perpetrator') { if (!reporting) add(r.perpetrators, { name: np.text, kind: 'individual' } as Perpetrator, 'perpetrators'); return; }
+    if (c.cls === 'needsModifier' && words.some(w => perpetratorModifiers.has(w)) && words.some(w => w === 'armed' || w === 'unidentified' || w === 'masked' || w === 'unknown' || w === 'hooded')) {
+      add(r.perpetrators, { name: np.text, kind: 'individual' } as Perpetrator, 'perpetrators');
+      return;
+    }
+  }
+  for (const c of np.classes) {
+    if (c.cls === 'weapon' && !(c.type === 'vehicle' && type !== 'vehicle_ramming')) {
+      if (['device', 'devices', 'charge', 'charges'].includes(a.tokens[np.to - 1]!.lower) && np.from === np.headFrom) return;
+      add(r.weapons, { text: np.text, type: c.type } as Weapon, 'weapons');
+      return;
+    }
+    if (c.cls === 'target') { add(r.targets, { text: np.text, category: c.category } as Target, 'targets'); return; }
+    if (c.cls === 'person') { if (!reporting) add(r.victims, { text: np.text } as Victim, 'victims'); return; }
+  }
+}
+
+function attributionOf(a: Annotated, from: number, to: number): Attribution {
+  const has = (m: typeof cues.claimed) => m.has(a.tokens, from, to);
+  if (has(cues.denied)) return 'denied';
+  if (has(cues.claimed)) return 'claimed';
+  if (has(cues.inspired)) return 'inspired';
+  if (has(cues.directed)) return 'directed';
+  if (has(cues.suspected)) return 'suspected';
+  return 'reported';
+}
+
+/** "X claimed responsibility for the attack" in a sentence of its own joins the incident before it. */
+function claims(a: Annotated, d: Draft, perpetrators: Perpetrator[], ev: Evidence[]): void {
+  const last = d.sents[d.sents.length - 1]!;
+  for (let s = last + 1; s < Math.min(a.sentences.length, last + 4); s++) {
+    const sent = a.sentences[s]!;
+    if (!cues.claimed.has(a.tokens, sent.from, sent.to)) continue;
+    for (const act of within(a.actors, sent.from, sent.to)) {
+      const known = perpetrators.find(p => p.actorId === act.actorId);
+      if (known) known.attribution = 'claimed';
+      else if (perpetrators.length < MAX_FILLERS) {
+        perpetrators.push({ name: act.name, kind: 'organization', attribution: 'claimed', actorId: act.actorId });
+        ev.push(evidence(a, 'perpetrators', act.name, act));
+      }
+    }
+  }
+}
+
+function maxCount(counts: CasualtyMention[], field: CasualtyMention['field'], a: Annotated, ev: Evidence[]): Count | null {
+  let best: CasualtyMention | null = null;
+  for (const c of counts) if (c.field === field && (!best || c.count.value > best.count.value)) best = c;
+  if (!best) return null;
+  const span = { from: best.from, to: best.to, start: a.tokens[best.from]!.start, end: a.tokens[best.to - 1]!.end };
+  ev.push(evidence(a, field, String(best.count.value), span));
+  return best.count;
+}

@@ -1,0 +1,61 @@
+// The extractor's knowledge, loaded once from data/lexicon/*.json into phrase matchers.
+import { readFileSync } from 'node:fs';
+import { dataPath } from '../paths.js';
+import { PhraseMatcher } from '../nlp/phrases.js';
+import type { IncidentType, TargetCategory, WeaponType } from '../model.js';
+
+const load = <T>(name: string): T => JSON.parse(readFileSync(dataPath('lexicon', name), 'utf8')) as T;
+
+interface TriggerFile {
+  triggers: { type: IncidentType; weight: number; words: string[] }[];
+  plots: string[]; foiled: string[]; failed: string[]; threatened: string[];
+  claimed: string[]; suspected: string[]; inspired: string[]; directed: string[]; denied: string[];
+  suicide: string[]; nonIncident: string[]; hypothetical: string[]; generic: string[];
+}
+interface NounFile {
+  perpetrator: string[]; needsModifier: string[]; perpetratorModifiers: string[]; person: string[];
+  target: Record<TargetCategory, string[]>; weapon: Record<WeaponType, string[]>;
+}
+interface FunctionFile { function: string[]; reporting: string[]; modifiers: string[] }
+
+export interface TriggerInfo { type: IncidentType; weight: number }
+export type NounClass =
+  | { cls: 'perpetrator' } | { cls: 'person' } | { cls: 'needsModifier' }
+  | { cls: 'target'; category: TargetCategory } | { cls: 'weapon'; type: WeaponType };
+
+const T = load<TriggerFile>('triggers.json');
+const N = load<NounFile>('nouns.json');
+const F = load<FunctionFile>('function-words.json');
+
+export const triggers = new PhraseMatcher<TriggerInfo>();
+for (const t of T.triggers) for (const w of t.words) triggers.add(w, { type: t.type, weight: t.weight });
+
+const cue = (words: string[]) => new PhraseMatcher<true>().addAll(words, true);
+export const cues = {
+  plot: cue(T.plots), foiled: cue(T.foiled), failed: cue(T.failed), threatened: cue(T.threatened),
+  claimed: cue(T.claimed), suspected: cue(T.suspected), inspired: cue(T.inspired), directed: cue(T.directed),
+  denied: cue(T.denied), suicide: cue(T.suicide), nonIncident: cue(T.nonIncident),
+  hypothetical: cue(T.hypothetical), generic: cue(T.generic),
+};
+
+/** Head nouns; a word in several classes keeps all of them, the context decides. */
+export const nouns = new PhraseMatcher<NounClass[]>();
+{
+  const all = new Map<string, NounClass[]>();
+  const put = (w: string, c: NounClass) => { const l = all.get(w) ?? []; l.push(c); all.set(w, l); };
+  for (const w of N.perpetrator) put(w, { cls: 'perpetrator' });
+  for (const w of N.needsModifier) put(w, { cls: 'needsModifier' });
+  for (const w of N.person) put(w, { cls: 'person' });
+  for (const [category, ws] of Object.entries(N.target)) for (const w of ws) put(w, { cls: 'target', category: category as TargetCategory });
+  for (const [type, ws] of Object.entries(N.weapon)) for (const w of ws) put(w, { cls: 'weapon', type: type as WeaponType });
+  for (const [w, cs] of all) nouns.add(w, cs);
+}
+
+export const functionWords = new Set(F.function);
+export const reportingVerbs = new Set(F.reporting);
+export const modifiers = new Set([...F.modifiers, ...N.perpetratorModifiers]);
+export const perpetratorModifiers = new Set(N.perpetratorModifiers);
+/** Every single word of the noun lexicon: such a word may stand inside a compound ("police station"). */
+export const nounWords = new Set<string>([
+  ...N.perpetrator, ...N.person, ...Object.values(N.target).flat(), ...Object.values(N.weapon).flat(),
+].flatMap(p => p.split(' ')));

@@ -1,0 +1,61 @@
+// Noun phrases around lexicon heads: the head noun (longest lexicon phrase), extended to the left over
+// its modifiers. Works without capitals: unknown words count as modifiers only when they look nominal.
+import type { Token } from '../nlp/tokens.js';
+import type { Annotated } from './annotate.js';
+import { functionWords, modifiers, nounWords, nouns, reportingVerbs, triggers, type NounClass } from './lexicon.js';
+import { numberAt } from '../nlp/numbers.js';
+
+export interface NounPhrase {
+  from: number;
+  to: number;
+  /** Token range of the head phrase. */
+  headFrom: number;
+  classes: NounClass[];
+  start: number;
+  end: number;
+  text: string;
+}
+
+const MAX_LEFT = 5;
+
+function isModifier(a: Annotated, t: Token, unknownSoFar: number): 'known' | 'unknown' | null {
+  const w = t.lower;
+  if (t.kind === 'punct') return null;
+  if (t.kind === 'num') return 'known';
+  if (modifiers.has(w) || nounWords.has(w)) return 'known';
+  if (functionWords.has(w) || reportingVerbs.has(w)) return null;
+  if (numberAt([t], 0)) return 'known';
+  if (/-/.test(w) && w.length > 3) return 'known';
+  if (w.endsWith("'s")) return unknownSoFar < 3 ? 'unknown' : null;
+  if (triggers.matchAt([t], 0)) return null;
+  if (a.mode === 'mixed') return t.cap && unknownSoFar < 3 ? 'unknown' : null;
+  // Upper- or lower-case text: an unknown word that does not look like a verb or an adverb.
+  if (unknownSoFar >= 2 || w.length < 3 || /(?:ly|ing|ed)$/.test(w)) return null;
+  return 'unknown';
+}
+
+export function nounPhrases(a: Annotated, from: number, to: number): NounPhrase[] {
+  const { tokens, text } = a;
+  const out: NounPhrase[] = [];
+  for (let i = from; i < to; i++) {
+    const hit = nouns.matchAt(tokens, i, to);
+    if (!hit) continue;
+    // A lexicon noun followed by another one is a modifier of a compound ("police station", "car bomb").
+    const next = hit.to < to ? nouns.matchAt(tokens, hit.to, to) : null;
+    if (next) { i = hit.to - 1; continue; }
+    let left = hit.from, unknown = 0;
+    while (left > from && hit.to - left < MAX_LEFT + 1) {
+      const kind = isModifier(a, tokens[left - 1]!, unknown);
+      if (!kind) break;
+      if (kind === 'unknown') unknown++;
+      left--;
+    }
+    // Do not start a phrase on an unknown word when it is not next to a known one: it is likely a verb.
+    while (left < hit.from && isModifier(a, tokens[left]!, 0) === 'unknown' && a.mode !== 'mixed' && left + 1 < hit.from
+      && isModifier(a, tokens[left + 1]!, 0) === 'unknown') left++;
+    const start = tokens[left]!.start, end = tokens[hit.to - 1]!.end;
+    out.push({ from: left, to: hit.to, headFrom: hit.from, classes: hit.value, start, end, text: text.slice(start, end) });
+    i = hit.to - 1;
+  }
+  return out;
+}

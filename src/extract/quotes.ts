@@ -1,0 +1,49 @@
+// Quotes and statements: who said what, with the speaker's role and affiliation when the text gives them
+// ("said Colin Clarke, a counterterrorism expert at the Rand Corporation").
+import type { Quote } from '../model.js';
+import type { Annotated } from './annotate.js';
+
+const VERB = '(?:said|says|added|argued|explained|warned|told\\s+[\\w\\s]{1,30}?|stated|noted|wrote|insisted|declared)';
+const NAME = "((?:[A-Z][\\w'’.-]+\\s+){0,3}[A-Z][\\w'’-]+)";
+const PRONOUN = '(he|she|they)';
+const APPOSITION = "(?:,\\s+(?:an?|the)\\s+([^,“”\"]+?)(?:\\s+(?:at|of|with|for|from)\\s+(?:the\\s+)?([^,.“”\"]+))?(?=[,.]|$))?";
+const AFTER = new RegExp(`^[,\\s]*(?:${VERB}\\s+${NAME}${APPOSITION}|(?:${NAME}|${PRONOUN})\\s+${VERB}\\b)`);
+const BEFORE = new RegExp(`${NAME}${APPOSITION},?\\s+${VERB}[:,]?\\s*$`);
+const QUOTED = /[“"]([^”"]{15,}?)[”"]/g;
+
+interface Speaker { name: string; role: string | null; affiliation: string | null }
+
+export function quotes(a: Annotated): Quote[] {
+  if (a.mode !== 'mixed') return []; // names are told apart by their capitals
+  const out: Quote[] = [];
+  const known: Speaker[] = [];
+  let last: Speaker | null = null;
+  const remember = (name: string, role: string | null, affiliation: string | null): Speaker => {
+    const surname = name.split(/\s+/).pop()!;
+    const prior = known.find(k => k.name === name || k.name.endsWith(' ' + surname));
+    if (prior) { if (role && !prior.role) { prior.role = role; prior.affiliation = affiliation; } return prior; }
+    const s = { name, role, affiliation };
+    known.push(s);
+    return s;
+  };
+  for (const s of a.sentences) {
+    const sentence = a.text.slice(s.start, s.end);
+    QUOTED.lastIndex = 0;
+    for (let m = QUOTED.exec(sentence); m; m = QUOTED.exec(sentence)) {
+      const after = AFTER.exec(sentence.slice(m.index + m[0].length));
+      const before = after ? null : BEFORE.exec(sentence.slice(0, m.index));
+      let speaker: Speaker | null = null;
+      if (after) {
+        const name = after[1] ?? after[4];
+        if (name) speaker = remember(name, after[2] ?? null, after[3] ?? null);
+        else if (after[5]) speaker = last;
+      } else if (before) speaker = remember(before[1]!, before[2] ?? null, before[3] ?? null);
+      else if (m.index === 0 && last && out.length && out[out.length - 1]!.end >= s.start - 2) speaker = last;
+      if (!speaker) continue;
+      last = speaker;
+      const start = s.start + m.index + 1, end = start + m[1]!.length;
+      out.push({ speaker: speaker.name, role: speaker.role, affiliation: speaker.affiliation, text: m[1]!, start, end });
+    }
+  }
+  return out;
+}

@@ -1,0 +1,137 @@
+// Date expressions, absolute and relative, resolved against a reference date (publication or dateline).
+import type { IncidentDate } from '../model.js';
+
+export interface DateMention {
+  start: number;
+  end: number;
+  text: string;
+  value: IncidentDate;
+  precision: 'day' | 'month' | 'year' | 'range';
+  /** True for "today", "on Friday", "last week": they only mean something against the reference date. */
+  relative: boolean;
+}
+
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
+const MONTH = '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?';
+const DAY = '(\\d{1,2})(?:st|nd|rd|th)?';
+const YEAR = "(\\d{4}|'?\\d{2})";
+
+const PATTERNS: { re: string; kind: string }[] = [
+  { re: '(\\d{4})-(\\d{2})-(\\d{2})', kind: 'iso' },
+  { re: `${DAY}\\s+(?:of\\s+)?${MONTH}(?:,?\\s+${YEAR})?`, kind: 'dmy' },
+  { re: `${MONTH}\\s+${DAY}(?:,?\\s+${YEAR})?`, kind: 'mdy' },
+  { re: `(?:early|late|mid|earlier|later)?[- ]?(?:in\\s+)?${MONTH}\\s+(\\d{4})`, kind: 'my' },
+  { re: '(last|this|on|early|earlier|late|later)\\s+(?:this\\s+)?(week|month|year|weekend)', kind: 'period' },
+  { re: '(the\\s+day\\s+before\\s+yesterday|yesterday|today|tonight|last\\s+night|this\\s+(?:morning|afternoon|evening))', kind: 'deictic' },
+  { re: '(last|this|on|early|late|on\\s+the\\s+night\\s+of)?\\s*(sunday|monday|tuesday|wednesday|thursday|friday|saturday)', kind: 'weekday' },
+  { re: '(?:in|since|during|of)\\s+(\\d{4})\\b', kind: 'year' },
+];
+const DATE_RE = new RegExp(PATTERNS.map(p => `\\b(?:${p.re})\\b`).map(r => `(${r})`).join('|'), 'gi');
+// Capture-group offsets of each alternative, so one pass over the text finds every kind.
+const GROUP_OFFSETS: number[] = [];
+{
+  let g = 1;
+  for (const p of PATTERNS) {
+    GROUP_OFFSETS.push(g);
+    g += 1 + new RegExp(`(?:${p.re})|`).exec('')!.length - 1;
+  }
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+const iso = (d: Date) => `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
+const addDays = (d: Date, n: number) => new Date(d.getTime() + n * 86400000);
+const monthIndex = (s: string) => MONTHS.indexOf(s.slice(0, 3).toLowerCase());
+
+function fullYear(y: string): number {
+  const n = Number(y.replace("'", ''));
+  return y.replace("'", '').length === 2 ? (n > 40 ? 1900 + n : 2000 + n) : n;
+}
+
+function validDay(y: number, m: number, d: number): string | null {
+  const dt = new Date(Date.UTC(y, m, d));
+  return dt.getUTCMonth() === m && d >= 1 ? iso(dt) : null;
+}
+
+/** A day and month without a year: the latest such date not after the reference (news looks back). */
+function inferYear(m: number, d: number, ref: Date | null): string | null {
+  if (!ref) return null;
+  let y = ref.getUTCFullYear();
+  const cand = validDay(y, m, d);
+  if (cand && cand > iso(addDays(ref, 1))) y--;
+  return validDay(y, m, d);
+}
+
+export function parseReference(published: string | null | undefined): Date | null {
+  if (!published) return null;
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(published);
+  if (!m) return null;
+  return new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+}
+
+export function findDates(text: string, reference: string | null | undefined): DateMention[] {
+  const ref = parseReference(reference);
+  const out: DateMention[] = [];
+  DATE_RE.lastIndex = 0;
+  for (let m = DATE_RE.exec(text); m; m = DATE_RE.exec(text)) {
+    const k = GROUP_OFFSETS.findIndex(g => m![g] !== undefined);
+    const g = GROUP_OFFSETS[k]!;
+    const v = resolve(PATTERNS[k]!.kind, m, g, ref);
+    if (v) out.push({ start: m.index, end: m.index + m[0].length, text: m[0], ...v });
+  }
+  return out;
+}
+
+type Resolved = Pick<DateMention, 'value' | 'precision' | 'relative'>;
+
+function resolve(kind: string, m: RegExpExecArray, g: number, ref: Date | null): Resolved | null {
+  const a = m[g + 1], b = m[g + 2], c = m[g + 3];
+  switch (kind) {
+    case 'iso': {
+      const v = validDay(Number(a), Number(b) - 1, Number(c));
+      return v ? { value: v, precision: 'day', relative: false } : null;
+    }
+    case 'dmy': case 'mdy': {
+      const day = Number(kind === 'dmy' ? a : b), mon = monthIndex(kind === 'dmy' ? b! : a!);
+      if (day < 1 || day > 31 || mon < 0) return null;
+      const v = c ? validDay(fullYear(c), mon, day) : inferYear(mon, day, ref);
+      return v ? { value: v, precision: 'day', relative: !c } : null;
+    }
+    case 'my': {
+      const mon = monthIndex(a!);
+      return mon < 0 ? null : { value: `${b}-${pad(mon + 1)}`, precision: 'month', relative: false };
+    }
+    case 'year': {
+      const y = Number(a);
+      return y >= 1900 && y <= 2100 ? { value: String(y), precision: 'year', relative: false } : null;
+    }
+    case 'deictic': {
+      if (!ref) return null;
+      const w = a!.toLowerCase().replace(/\s+/g, ' ');
+      const back = w.startsWith('the day before') ? 2 : w === 'yesterday' || w === 'last night' ? 1 : 0;
+      return { value: iso(addDays(ref, -back)), precision: 'day', relative: true };
+    }
+    case 'weekday': {
+      if (!ref) return null;
+      const wd = WEEKDAYS.indexOf(b!.toLowerCase());
+      let diff = (ref.getUTCDay() - wd + 7) % 7;
+      if ((a ?? '').toLowerCase() === 'last' && diff === 0) diff = 7;
+      return { value: iso(addDays(ref, -diff)), precision: 'day', relative: true };
+    }
+    case 'period': {
+      if (!ref) return null;
+      const which = a!.toLowerCase(), unit = b!.toLowerCase();
+      if (unit === 'week' || unit === 'weekend') {
+        if (which === 'last') return { value: { from: iso(addDays(ref, -7 - ref.getUTCDay())), to: iso(addDays(ref, -1 - ref.getUTCDay())) }, precision: 'range', relative: true };
+        return { value: { from: iso(addDays(ref, -ref.getUTCDay())), to: iso(ref) }, precision: 'range', relative: true };
+      }
+      if (unit === 'month') {
+        const d = which === 'last' ? new Date(Date.UTC(ref.getUTCFullYear(), ref.getUTCMonth() - 1, 1)) : ref;
+        return { value: `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}`, precision: 'month', relative: true };
+      }
+      const y = ref.getUTCFullYear() - (which === 'last' ? 1 : 0);
+      return { value: String(y), precision: 'year', relative: true };
+    }
+  }
+  return null;
+}

@@ -1,0 +1,49 @@
+// Multi-word lexicon lookup on lower-case tokens: the longest phrase starting at a token wins.
+import type { Token } from './tokens.js';
+
+export interface PhraseHit<T> { from: number; to: number; value: T }
+
+export class PhraseMatcher<T> {
+  private readonly byFirst = new Map<string, { words: string[]; value: T }[]>();
+
+  add(phrase: string, value: T): this {
+    const words = phrase.toLowerCase().split(/\s+/).filter(Boolean);
+    if (!words.length) return this;
+    const list = this.byFirst.get(words[0]!) ?? [];
+    list.push({ words, value });
+    list.sort((a, b) => b.words.length - a.words.length);
+    this.byFirst.set(words[0]!, list);
+    return this;
+  }
+
+  addAll(phrases: Iterable<string>, value: T): this {
+    for (const p of phrases) this.add(p, value);
+    return this;
+  }
+
+  matchAt(tokens: Token[], i: number, limit = tokens.length): PhraseHit<T> | null {
+    const list = this.byFirst.get(tokens[i]?.lower ?? '');
+    if (!list) return null;
+    outer: for (const e of list) {
+      if (i + e.words.length > limit) continue;
+      for (let k = 1; k < e.words.length; k++) if (tokens[i + k]!.lower !== e.words[k]) continue outer;
+      return { from: i, to: i + e.words.length, value: e.value };
+    }
+    return null;
+  }
+
+  /** Non-overlapping hits in [from, to), left to right, longest first. */
+  findAll(tokens: Token[], from = 0, to = tokens.length): PhraseHit<T>[] {
+    const out: PhraseHit<T>[] = [];
+    for (let i = from; i < to; i++) {
+      const h = this.matchAt(tokens, i, to);
+      if (h) { out.push(h); i = h.to - 1; }
+    }
+    return out;
+  }
+
+  has(tokens: Token[], from: number, to: number): boolean {
+    for (let i = from; i < to; i++) if (this.matchAt(tokens, i, to)) return true;
+    return false;
+  }
+}

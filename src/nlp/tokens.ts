@@ -1,0 +1,103 @@
+// Tokens and sentences with character offsets into the original text: every later annotation is a
+// span of tokens, so evidence is always a span of the document.
+
+export interface Token {
+  i: number;
+  start: number;
+  end: number;
+  text: string;
+  /** Lower case, curly quotes straightened: what lexicons are looked up by. */
+  lower: string;
+  kind: 'word' | 'num' | 'punct';
+  /** Starts with a capital in a mixed-case document (meaningless in all-upper or all-lower text). */
+  cap: boolean;
+  sent: number;
+}
+
+export interface Sentence {
+  i: number;
+  start: number;
+  end: number;
+  /** Token range [from, to). */
+  from: number;
+  to: number;
+  /** Paragraph index: blank lines separate paragraphs. */
+  para: number;
+}
+
+const TOKEN = /\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\p{L}\p{N}])|[\p{L}\p{N}]+(?:[-'’.&][\p{L}\p{N}]+)*(?:\.(?=[\p{L}]\.))?|\S/gu;
+const ABBREV = new Set([
+  'mr', 'mrs', 'ms', 'dr', 'gen', 'col', 'lt', 'capt', 'sgt', 'maj', 'rev', 'fr', 'st', 'sen', 'rep', 'gov',
+  'pres', 'prof', 'jr', 'sr', 'no', 'vs', 'inc', 'corp', 'co', 'ltd', 'jan', 'feb', 'mar', 'apr', 'aug', 'sep',
+  'sept', 'oct', 'nov', 'dec', 'u.s', 'u.n', 'u.k', 'e.g', 'i.e', 'approx', 'dept', 'mt', 'ft', 'gens', 'adm',
+]);
+
+export type CaseMode = 'mixed' | 'upper' | 'lower';
+
+/** Wire copy is often all upper case, transcripts all lower: rules must not lean on capitals there. */
+export function caseMode(text: string): CaseMode {
+  let upper = 0, lower = 0;
+  for (let i = 0; i < text.length && upper + lower < 20000; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 65 && c <= 90) upper++;
+    else if (c >= 97 && c <= 122) lower++;
+  }
+  if (upper > 4 * lower) return 'upper';
+  if (upper * 50 < lower) return 'lower';
+  return 'mixed';
+}
+
+export function tokenize(text: string, mode: CaseMode): { tokens: Token[]; sentences: Sentence[] } {
+  const tokens: Token[] = [];
+  const sentences: Sentence[] = [];
+  let sentStart = 0, sentFrom = 0, para = 0, lastEnd = 0;
+  const close = (end: number, to: number) => {
+    if (to > sentFrom) sentences.push({ i: sentences.length, start: sentStart, end, from: sentFrom, to, para });
+    sentFrom = to;
+  };
+  TOKEN.lastIndex = 0;
+  for (let m = TOKEN.exec(text); m; m = TOKEN.exec(text)) {
+    const start = m.index, raw = m[0];
+    // A blank line between tokens ends the sentence and the paragraph.
+    if (tokens.length && hasBlankLine(text, lastEnd, start)) {
+      close(lastEnd, tokens.length);
+      para++;
+    }
+    if (tokens.length === sentFrom) sentStart = start;
+    const c0 = raw.charCodeAt(0);
+    const isDigit = c0 >= 48 && c0 <= 57;
+    const isWord = /[\p{L}\p{N}]/u.test(raw[0]!);
+    const lower = raw.toLowerCase().replace(/’/g, "'");
+    tokens.push({
+      i: tokens.length, start, end: start + raw.length, text: raw, lower,
+      kind: isDigit && /^[\d.,:\/-]+$/.test(raw) ? 'num' : isWord ? 'word' : 'punct',
+      cap: mode === 'mixed' && c0 >= 65 && c0 <= 90 || (mode === 'mixed' && raw[0] !== raw[0]!.toLowerCase()),
+      sent: sentences.length,
+    });
+    lastEnd = start + raw.length;
+    if ((raw === '.' || raw === '!' || raw === '?') && endsSentence(text, tokens)) close(lastEnd, tokens.length);
+  }
+  close(lastEnd, tokens.length);
+  for (const s of sentences) for (let t = s.from; t < s.to; t++) tokens[t]!.sent = s.i;
+  return { tokens, sentences };
+}
+
+function hasBlankLine(text: string, from: number, to: number): boolean {
+  const nl = text.indexOf('\n', from);
+  if (nl < 0 || nl >= to) return false;
+  return /\n[ \t\r]*\n/.test(text.slice(from, to));
+}
+
+function endsSentence(text: string, tokens: Token[]): boolean {
+  const dot = tokens[tokens.length - 1]!;
+  const prev = tokens[tokens.length - 2];
+  if (dot.text === '.' && prev && prev.end === dot.start) {
+    if (ABBREV.has(prev.lower)) return false;
+    if (prev.text.length === 1 && /\p{L}/u.test(prev.text)) return false; // initials: "J. Smith"
+  }
+  // The next visible character must start a sentence: not a lower-case letter in mixed text, not a digit run-on.
+  let j = dot.end;
+  while (j < text.length && (text[j] === '"' || text[j] === '”' || text[j] === ')' || text[j] === "'")) j++;
+  if (j < text.length && !/\s/.test(text[j]!)) return false;
+  return true;
+}

@@ -1,0 +1,24 @@
+// Cross-document incident resolution (DESIGN.md step 3): the Resolver the store calls.
+import type { Resolver } from './contract.js';
+import { clusterMentions } from './cluster.js';
+import { headlineOf } from './headline.js';
+import { blockWindow } from './window.js';
+import { clearFeatureCache } from './features.js';
+import { clearScoreCache } from './score.js';
+
+export const resolver: Resolver = {
+  window: blockWindow,
+  cluster: clusterMentions,
+  headline: headlineOf,
+};
+
+/** Forget cached features and pair scores, e.g. after mentions were re-extracted under the same ids. */
+export function clearResolutionCache(): void {
+  clearFeatureCache();
+  clearScoreCache();
+}
+
+export { clusterMentions, incidentIdFor } from './cluster.js';
+export { headlineOf } from './headline.js';
+export { blockWindow } from './window.js';
+export { BlockIndex } from './block-index.js';

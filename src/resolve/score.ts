@@ -1,0 +1,101 @@
+// How likely two mentions are accounts of one incident: a sum of per-feature scores (weights in config.ts).
+import { DISTANCE, PAIR_CACHE_SIZE, KILLED_AGREE_RATIO, PLACE_SPELLING_SIMILARITY, VETO, WEIGHTS, WINDOW_DAYS } from './config.js';
+import type { Features } from './features.js';
+import { GenerationCache } from './memo.js';
+import { distanceKm, jaccard, overlap } from './text.js';
+
+export function dateScore(a: Features, b: Features): number {
+  const w = WEIGHTS.date;
+  if (!a.span || !b.span) return w.unknown;
+  if (a.span.precision === 'day' && b.span.precision === 'day') {
+    const d = Math.abs(a.span.from - b.span.from);
+    if (d === 0) return w.sameDay;
+    if (d === 1) return w.oneDay;
+    if (d === 2) return w.twoDays;
+    return d <= WINDOW_DAYS ? w.threeDays : VETO;
+  }
+  // A coarse date (a month, a year, a range) only says the incident lies inside it.
+  const gap = Math.max(a.span.from, b.span.from) - Math.min(a.span.to, b.span.to);
+  if (gap <= 0) return w.coarseOverlap;
+  return gap <= WINDOW_DAYS ? w.threeDays : VETO;
+}
+
+export function placeScore(a: Features, b: Features): number {
+  const w = WEIGHTS.place;
+  if (a.country && b.country && a.country !== b.country) return VETO;
+  if (a.lat !== null && a.lon !== null && b.lat !== null && b.lon !== null) {
+    const km = distanceKm(a.lat, a.lon, b.lat, b.lon);
+    if (km <= DISTANCE.sameKm) return w.same;
+    if (km <= DISTANCE.nearKm) return w.near;
+    if (km > DISTANCE.farKm) return VETO;
+  }
+  if (a.place && b.place) {
+    if (a.place === b.place) return w.same;
+    if (jaccard(a.placeGrams!, b.placeGrams!) >= PLACE_SPELLING_SIMILARITY) return w.same;
+    // One name inside the other: "Baghdad" and "Karrada, Baghdad".
+    if (a.place.includes(b.place) || b.place.includes(a.place)) return w.near;
+    if (a.admin1 && a.admin1 === b.admin1) return w.sameAdmin1;
+    return w.differentCity;
+  }
+  if (a.admin1 && b.admin1 && a.admin1 === b.admin1) return w.sameAdmin1;
+  return w.unknown;
+}
+
+export function typeScore(a: Features, b: Features): number {
+  if (a.type === b.type) return WEIGHTS.type.same;
+  if (a.type === 'other' || b.type === 'other') return 0;
+  return WEIGHTS.type.different;
+}
+
+export function perpetratorScore(a: Features, b: Features): number {
+  if (a.perpetrators.size === 0 || b.perpetrators.size === 0) return 0;
+  for (const p of a.perpetrators) if (b.perpetrators.has(p)) return WEIGHTS.perpetrators.shared;
+  return WEIGHTS.perpetrators.disjoint;
+}
+
+export function targetScore(a: Features, b: Features): number {
+  if (a.targets.size === 0 || b.targets.size === 0) return 0;
+  const o = overlap(a.targets, b.targets);
+  return o === 0 ? WEIGHTS.targets.disjoint : o * WEIGHTS.targets.overlap;
+}
+
+/** Tolls rise over days: a later, higher figure is compatible; a later, much lower one less so. */
+export function killedScore(a: Features, b: Features): number {
+  if (a.killed === null || b.killed === null) return 0;
+  const [early, late] = a.published <= b.published ? [a.killed, b.killed] : [b.killed, a.killed];
+  const hi = Math.max(early, late, 1);
+  const lo = Math.max(Math.min(early, late), 1);
+  if (hi / lo <= KILLED_AGREE_RATIO) return WEIGHTS.killed.agree;
+  if (a.published === b.published) return WEIGHTS.killed.fell;
+  return late >= early ? WEIGHTS.killed.rose : WEIGHTS.killed.fell;
+}
+
+export function textScore(a: Features, b: Features): number {
+  return WEIGHTS.text.scale * jaccard(a.text, b.text);
+}
+
+/** Scores by mention id pair: blocks overlap from one document to the next, so most pairs recur. */
+const memo = new GenerationCache<string, number>(PAIR_CACHE_SIZE);
+
+export function clearScoreCache(): void { memo.clear(); }
+
+/** The sum of feature scores, or VETO when the two can never be one incident. */
+export function pairScore(a: Features, b: Features): number {
+  if (a.docId === b.docId) return VETO;
+  if (a.pinned && b.pinned && a.pinned !== b.pinned) return VETO;
+  const key = a.id < b.id ? a.id + '\u0001' + b.id : b.id + '\u0001' + a.id;
+  let s = memo.get(key);
+  if (s === undefined) {
+    s = contentScore(a, b);
+    memo.set(key, s);
+  }
+  return s;
+}
+
+function contentScore(a: Features, b: Features): number {
+  const d = dateScore(a, b);
+  if (d <= VETO) return VETO;
+  const p = placeScore(a, b);
+  if (p <= VETO) return VETO;
+  return d + p + typeScore(a, b) + perpetratorScore(a, b) + targetScore(a, b) + killedScore(a, b) + textScore(a, b);
+}

@@ -1,0 +1,52 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { caseMode, tokenize } from '../src/nlp/tokens.js';
+import { findDates } from '../src/nlp/dates.js';
+import { numberAt } from '../src/nlp/numbers.js';
+
+test('sentences split on full stops but not on abbreviations or initials', () => {
+  const text = 'Gen. Smith said the U.S. embassy was hit. J. Doe was unhurt.\n\nA new paragraph starts here.';
+  const { sentences } = tokenize(text, caseMode(text));
+  assert.deepEqual(sentences.map(s => text.slice(s.start, s.end)), [
+    'Gen. Smith said the U.S. embassy was hit.', 'J. Doe was unhurt.', 'A new paragraph starts here.',
+  ]);
+  assert.deepEqual(sentences.map(s => s.para), [0, 0, 1]);
+});
+
+test('casing is detected so that rules do not lean on capitals in wire copy or transcripts', () => {
+  assert.equal(caseMode('A BOMB EXPLODED IN SAN SALVADOR TODAY.'), 'upper');
+  assert.equal(caseMode('a bomb exploded in san salvador today.'), 'lower');
+  assert.equal(caseMode('A bomb exploded in San Salvador today.'), 'mixed');
+});
+
+test('dates: absolute, partial, two-digit years and relative ones against the reference', () => {
+  const found = findDates('BOGOTA, 9 JAN 90 -- kidnapped on 5 January; on Friday; yesterday; last week; in March 2016; November 13, 2015', '1990-01-09');
+  const byText = Object.fromEntries(found.map(d => [d.text, d.value]));
+  assert.equal(byText['9 JAN 90'], '1990-01-09');
+  assert.equal(byText['5 January'], '1990-01-05');
+  assert.equal(byText['on Friday'], '1990-01-05'); // 9 Jan 1990 was a Tuesday
+  assert.equal(byText['yesterday'], '1990-01-08');
+  assert.deepEqual(byText['last week'], { from: '1989-12-31', to: '1990-01-06' });
+  assert.equal(byText['in March 2016'], '2016-03');
+  assert.equal(byText['November 13, 2015'], '2015-11-13');
+});
+
+test('a day and month without a year never lands after the reference date', () => {
+  const [d] = findDates('on 30 December', '2016-01-04');
+  assert.equal(d?.value, '2015-12-30');
+});
+
+test('relative dates stay unresolved without a reference', () => {
+  assert.deepEqual(findDates('on Friday and yesterday', null), []);
+});
+
+test('numbers: digits, words, vague counts with qualifiers, ranges', () => {
+  const n = (s: string) => { const t = tokenize(s, 'mixed').tokens; return numberAt(t, 0)?.count; };
+  assert.deepEqual(n('at least 130 people'), { value: 130, qualifier: 'at least' });
+  assert.deepEqual(n('twenty-five dead'), { value: 25 });
+  assert.deepEqual(n('two hundred'), { value: 200 });
+  assert.deepEqual(n('dozens of people'), { value: 12, qualifier: 'dozens' });
+  assert.deepEqual(n('1,200 wounded'), { value: 1200 });
+  assert.deepEqual(n('10 to 15 killed'), { value: 10, max: 15 });
+  assert.equal(n('a bomb'), undefined);
+});
