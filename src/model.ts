@@ -41,11 +41,14 @@ export interface Location {
 }
 
 export interface Perpetrator {
+  /** As the source names it. */
   name: string;
   kind: 'organization' | 'individual';
   attribution?: Attribution;
   /** Canonical actor id in the registry, for organizations found there. */
   actorId?: string;
+  /** The registry's name for it ("Islamic State" where the text says "ISIS" or "Daesh"). */
+  canonical?: string;
 }
 
 export interface Target { text: string; category: TargetCategory }

@@ -62,6 +62,9 @@ filters(program.command('stats').description('counts and killed by type, country
 reviewCommands(program, db);
 teamCommands(program, db);
 
+// A reader that stops early (vigil incidents --format json | head) is not an error.
+process.stdout.on('error', (err: NodeJS.ErrnoException) => { if (err.code === 'EPIPE') process.exit(0); throw err; });
+
 program.parseAsync().catch((err: unknown) => {
   const msg = err instanceof Error ? err.message : String(err);
   process.stderr.write(`vigil: ${msg}\n`);

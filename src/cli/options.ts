@@ -3,7 +3,14 @@ import { z } from 'zod';
 import { INCIDENT_TYPES, STATUSES } from '../model.js';
 import type { IncidentFilter } from '../store/store.js';
 
-const isoDate = z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'expected a date like 2015-11-13, 2015-11 or 2015');
+/** A real calendar date: 2015-02-30 and 2015-13 match the pattern but are not dates. */
+const realDate = (s: string): boolean => {
+  const day = s.length === 4 ? `${s}-01-01` : s.length === 7 ? `${s}-01` : s;
+  const t = new Date(`${day}T00:00:00Z`);
+  return !Number.isNaN(t.getTime()) && t.toISOString().startsWith(day);
+};
+const isoDate = z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'expected a date like 2015-11-13, 2015-11 or 2015')
+  .refine(realDate, 'not a real date (month 01-12, day within the month)');
 
 export const filterSchema = z.object({
   from: isoDate.optional(),
@@ -25,7 +32,7 @@ export function toFilter(raw: Record<string, unknown>): IncidentFilter {
   const parsed = filterSchema.safeParse(Object.fromEntries(Object.entries(raw).filter(([, v]) => v !== undefined)));
   if (!parsed.success) {
     const i = parsed.error.issues[0]!;
-    throw new UsageError(`--${String(i.path[0])}: ${i.message}`);
+    throw new UsageError(`--${String(i.path[0]).replace(/[A-Z]/g, c => '-' + c.toLowerCase())}: ${i.message}`);
   }
   const f: IncidentFilter = { ...parsed.data };
   if (f.from) f.from = f.from.length === 4 ? `${f.from}-01-01` : f.from.length === 7 ? `${f.from}-01` : f.from;

@@ -11,7 +11,7 @@ const mark = (s: string) => (tty() ? `\x1b[7m${s}\x1b[27m` : `«${s}»`);
 export const fmtDate = (d: IncidentDate): string =>
   d == null ? '' : typeof d === 'string' ? d : `${d.from ?? '…'}..${d.to ?? '…'}`;
 export const fmtCount = (c: Count | null | undefined): string =>
-  c == null ? '' : `${c.qualifier && c.qualifier !== 'dozens' && c.qualifier !== 'hundreds' ? c.qualifier + ' ' : ''}${c.value}${c.max ? '-' + c.max : ''}`;
+  c == null ? '' : typeof c === 'number' ? String(c) : `${c.qualifier && c.qualifier !== 'dozens' && c.qualifier !== 'hundreds' ? c.qualifier + ' ' : ''}${c.value}${c.max ? '-' + c.max : ''}`;
 export const fmtPlace = (l: Location | null): string =>
   l ? [l.place, l.admin1 && l.admin1 !== l.place ? l.admin1 : null, l.country].filter(Boolean).join(', ') : '';
 
@@ -84,6 +84,10 @@ export function showIncident(d: IncidentDetail, texts: Map<string, string>): str
   }
   out.push(`\n${bold('sources')}`);
   for (const doc of d.documents) out.push(`  ${doc.id}  ${doc.published ?? ''}  ${doc.source ?? ''}  ${doc.title ?? doc.origin}`);
+  if (d.mentions.length) {
+    out.push(`\n${bold('mentions')} ${dim('(vigil split ' + i.id + ' MENTION... moves them into a new incident)')}`);
+    for (const m of d.mentions) out.push(`  ${m.id}  ${m.incident.type}  ${fmtDate(m.incident.date)}  ${fmtPlace(m.incident.location)}`);
+  }
   if (d.audit.length) {
     out.push(`\n${bold('audit')}`);
     for (const a of d.audit) out.push(`  ${a.at}  ${a.who}  ${a.action}  ${JSON.stringify(a.detail)}`);

@@ -3,12 +3,13 @@ import type { Document } from '../ingest/document.js';
 import { caseMode, tokenize, type CaseMode, type Sentence, type Token } from '../nlp/tokens.js';
 import { findDates, type DateMention } from '../nlp/dates.js';
 import { findPlaces, resolvePlace, type GeoPlace } from '../gazetteer/places.js';
-import { findActors } from './actors-pending.js';
+import { findActors } from '../gazetteer/actors.js';
 
 export interface Span { from: number; to: number; start: number; end: number }
 export interface DateSpan extends Span { date: DateMention }
 export interface PlaceSpan extends Span { place: GeoPlace; text: string }
 export interface ActorSpan extends Span { actorId: string; name: string; text: string }
+
 
 export interface Annotated {
   doc: Document;
@@ -56,10 +57,19 @@ export function annotate(doc: Document): Annotated {
     const codes = new Set(m.candidates.map(c => c.countryCode));
     if (codes.size === 1) { const c = [...codes][0]!; countryCounts.set(c, (countryCounts.get(c) ?? 0) + 1); }
   }
+  // The dateline's country weighs like several mentions: wire copy is mostly about where it is filed from.
+  if (doc.dateline) {
+    const d = findPlaces(doc.dateline)[0];
+    const codes = new Set(d?.candidates.map(c => c.countryCode));
+    if (d && codes.size === 1) { const c = [...codes][0]!; countryCounts.set(c, (countryCounts.get(c) ?? 0) + 3); }
+  }
   const ctx = { countryCounts, dateline: doc.dateline ?? null };
-  const places = mentions.map(m => ({ ...toSpan(tokens, m.start, m.end), place: resolvePlace(m, ctx), text: m.text }));
   const actors = findActors(text, { upperCaseDoc: mode === 'upper' })
     .map(a => ({ ...toSpan(tokens, a.start, a.end), actorId: a.actorId, name: a.name, text: a.text }));
+  // A place inside a group's name ("Farabundo Marti National Liberation Front") is not where anything happened.
+  const inActor = (m: { start: number; end: number }) => actors.some(a => m.start < a.end && a.start < m.end);
+  const places = mentions.filter(m => !inActor(m))
+    .map(m => ({ ...toSpan(tokens, m.start, m.end), place: resolvePlace(m, ctx), text: m.text }));
   return { doc, text, mode, tokens, sentences, reference, dates, places, actors, countryCounts };
 }
 

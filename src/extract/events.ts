@@ -29,8 +29,10 @@ export function eventMentions(a: Annotated): EventMention[] {
     const hits = triggers.findAll(tokens, s.from, s.to);
     if (!hits.length) continue;
     const has = (m: PhraseMatcher<true>) => m.has(tokens, s.from, s.to);
-    const plot = has(cues.plot), foiled = has(cues.foiled), failed = has(cues.failed), threatened = has(cues.threatened);
-    const hypothetical = has(cues.hypothetical), nonIncident = has(cues.nonIncident), generic = has(cues.generic);
+    const plot = has(cues.plot), foiled = has(cues.foiled), arrests = has(cues.arrests), failed = has(cues.failed), threatened = has(cues.threatened);
+    // Hypothetical only when the cue governs the trigger: "could attack", "urged supporters to carry out attacks".
+    const t0 = hits[0]!.from;
+    const hypothetical = cues.hypothetical.has(tokens, Math.max(s.from, t0 - 8), t0), nonIncident = has(cues.nonIncident), generic = has(cues.generic);
 
     let weight = 0;
     const byType = new Map<IncidentType, number>();
@@ -43,12 +45,14 @@ export function eventMentions(a: Annotated): EventMention[] {
       .sort((x, y) => y[1] - x[1] || PRIORITY.indexOf(x[0]) - PRIORITY.indexOf(y[0]))[0]![0];
 
     if (hypothetical && !plot && !foiled) continue;
+    if (foiled || plot) weight = Math.max(weight, 3);
     if (nonIncident && weight < 3) continue;
     if (nonIncident && type === 'armed_assault') continue;
     if (generic && weight < 3) continue;
 
     let status: Status = 'carried_out';
-    if (plot && (foiled || !hits.some(h => h.value.weight >= 3 && !isNominal(a, h.from)))) status = 'foiled';
+    // Foiled: "the plot was thwarted", "attacks planned for France were prevented", "arrested ... plotting".
+    if (foiled || plot && (arrests || !hits.some(h => h.value.weight >= 3 && !isNominal(a, h.from)))) status = 'foiled';
     else if (failed) status = 'failed';
     else if (threatened) status = 'threatened';
 

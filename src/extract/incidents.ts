@@ -7,6 +7,7 @@ import type { EventMention } from './events.js';
 import { nounPhrases, type NounPhrase } from './noun-phrases.js';
 import { casualties, type CasualtyMention } from './casualties.js';
 import { cues, perpetratorModifiers, reportingVerbs } from './lexicon.js';
+import { exposeFeatures, incidentProbability, incidentThreshold, type Features } from './incident-model.js';
 
 interface Draft {
   events: EventMention[];
@@ -31,16 +32,30 @@ export function incidents(a: Annotated, events: EventMention[]): Incident[] {
   const out: Incident[] = [];
   for (const d of drafts) {
     const inc = fill(a, d, out.length);
-    if (inc) out.push(inc);
+    if (!inc) continue;
+    const f = features(a, d, inc, drafts.length);
+    if (exposeFeatures) (inc as Incident & { _features?: Record<string, number> })._features = Object.fromEntries(f);
+    else if (incidentProbability(f) < incidentThreshold()) continue;
+    out.push(inc);
   }
   return out;
 }
 
-function sentenceDate(a: Annotated, sent: number): { value: IncidentDate; span: Span } | null {
+/** The sentence's date closest to the trigger (so a dateline's date does not date the event after it). */
+function sentenceDate(a: Annotated, sent: number, near?: number): { value: IncidentDate; span: Span } | null {
   const s = a.sentences[sent]!;
-  const ds = within(a.dates, s.from, s.to);
-  const best = ds.find(d => d.date.precision === 'day') ?? ds.find(d => d.date.precision === 'range') ?? ds[0];
-  return best ? { value: best.date.value, span: best } : null;
+  const ds = within(a.dates, s.from, s.to).filter(d => !inDateline(a, d));
+  if (!ds.length) return null;
+  const at = near ?? s.from;
+  const best = ds.reduce((b, d) => (Math.abs(d.from - at) < Math.abs(b.from - at) ? d : b));
+  return { value: best.date.value, span: best };
+}
+
+/** "BOGOTA, 9 JAN 90 (EFE) --": the report's date, not the event's. */
+function inDateline(a: Annotated, d: Span): boolean {
+  if (d.start > 80) return false;
+  const after = a.text.slice(d.end, d.end + 40);
+  return /^[^.\n]{0,30}(--|—|\[TEXT\])/.test(after);
 }
 
 function sentencePlaces(a: Annotated, sent: number): PlaceSpan[] {
@@ -62,12 +77,12 @@ function group(a: Annotated, events: EventMention[]): Draft[] {
   const drafts: Draft[] = [];
   let cur: Draft | null = null;
   for (const ev of events) {
-    const date = sentenceDate(a, ev.sent);
+    const date = sentenceDate(a, ev.sent, ev.triggers[0]!.from);
     const places = sentencePlaces(a, ev.sent);
     const split = splitPlaces(a, ev, places);
     if (split.length > 1) {
-      const groupId = `grp_${a.doc.id.replace(/^doc_/, '')}_${ev.sent}`;
-      for (const p of split) drafts.push({ events: [ev], sents: [ev.sent], date, place: p, onlyPlace: p, group: groupId });
+      // Separate incidents (one per country), not the sites of one coordinated attack: no shared group.
+      for (const p of split) drafts.push({ events: [ev], sents: [ev.sent], date, place: p, onlyPlace: p });
       cur = null;
       continue;
     }
@@ -129,7 +144,8 @@ function fill(a: Annotated, d: Draft, n: number): Incident | null {
   const ev: Evidence[] = [];
   const first = d.events[0]!;
   const type = voteType(d.events);
-  const status = d.events.find(e => e.status !== 'carried_out')?.status ?? 'carried_out';
+  // The status of the strongest report of the event (the first among equals).
+  const status = d.events.reduce((b, e) => (e.weight > b.weight ? e : b)).status;
   const trig = first.triggers[0]!;
   ev.push(evidence(a, 'type', type, { from: trig.from, to: trig.to, start: a.tokens[trig.from]!.start, end: a.tokens[trig.to - 1]!.end }));
 
@@ -179,7 +195,8 @@ function fill(a: Annotated, d: Draft, n: number): Incident | null {
     const s = a.sentences[sent]!;
     const attribution = attributionOf(a, s.from, s.to);
     for (const act of within(a.actors, s.from, s.to)) {
-      add(perpetrators, { name: act.name, kind: 'organization', attribution, actorId: act.actorId }, act.actorId, 'perpetrators', act, act.name);
+      const name = act.text.replace(/\s+/g, ' ');
+      add(perpetrators, { name, kind: 'organization', attribution, actorId: act.actorId, canonical: act.name }, act.actorId, 'perpetrators', act, name);
     }
     for (const np of nounPhrases(a, s.from, s.to)) {
       if (d.onlyPlace && !nearPlace(np, d.onlyPlace)) continue;
@@ -266,8 +283,9 @@ function claims(a: Annotated, d: Draft, perpetrators: Perpetrator[], ev: Evidenc
       const known = perpetrators.find(p => p.actorId === act.actorId);
       if (known) known.attribution = 'claimed';
       else if (perpetrators.length < MAX_FILLERS) {
-        perpetrators.push({ name: act.name, kind: 'organization', attribution: 'claimed', actorId: act.actorId });
-        ev.push(evidence(a, 'perpetrators', act.name, act));
+        const name = act.text.replace(/\s+/g, ' ');
+        perpetrators.push({ name, kind: 'organization', attribution: 'claimed', actorId: act.actorId, canonical: act.name });
+        ev.push(evidence(a, 'perpetrators', name, act));
       }
     }
   }
@@ -280,4 +298,40 @@ function maxCount(counts: CasualtyMention[], field: CasualtyMention['field'], a:
   const span = { from: best.from, to: best.to, start: a.tokens[best.from]!.start, end: a.tokens[best.to - 1]!.end };
   ev.push(evidence(a, field, String(best.count.value), span));
   return best.count;
+}
+
+/** What the learned filter sees of a candidate: its trigger, its own details, its context in the document. */
+function features(a: Annotated, d: Draft, inc: Incident, candidates: number): Features {
+  const f: Features = new Map();
+  const on = (k: string, v = 1) => f.set(k, (f.get(k) ?? 0) + v);
+  const first = d.events[0]!;
+  const trig = first.triggers[0]!;
+  const word = a.tokens.slice(trig.from, trig.to).map(t => t.lower).join(' ');
+  on('bias');
+  on('trigger=' + word);
+  on('type=' + inc.type);
+  on('status=' + inc.status);
+  if (first.weight >= 3) on('strong');
+  if (/s$/.test(word) && !/ss$/.test(word)) on('plural');
+  on('sentences', Math.min(4, d.sents.length) / 4);
+  if (d.date) on(d.date.span ? 'date.own' : 'date.para'); else on('date.none');
+  if (typeof inc.date === 'string' && inc.date.length === 4) on('date.year');
+  if (d.place) on('place.own.' + d.place.place.kind); else on(inc.location ? 'place.fallback' : 'place.none');
+  on('victims', Math.min(3, inc.victims.length) / 3);
+  on('targets', Math.min(3, inc.targets.length) / 3);
+  on('weapons', Math.min(2, inc.weapons.length) / 2);
+  on('perp.ind', Math.min(2, inc.perpetrators.filter(p => p.kind === 'individual').length) / 2);
+  on('perp.org', Math.min(2, inc.perpetrators.filter(p => p.kind === 'organization').length) / 2);
+  if (inc.killed) on('killed');
+  if (inc.injured) on('injured');
+  if (first.anaphoric) on('anaphoric');
+  if (d.events.every(e => e.background)) on('background');
+  if (d.group) on('split');
+  const pos = first.sent / Math.max(1, a.sentences.length);
+  on(pos < 0.2 ? 'pos.lead' : pos < 0.6 ? 'pos.middle' : 'pos.end');
+  if (first.sent < 2) on('pos.first2');
+  on(candidates === 1 ? 'cands.1' : candidates <= 3 ? 'cands.2-3' : 'cands.4+');
+  const s = a.sentences[first.sent]!;
+  for (const [name, m] of Object.entries(cues)) if (m.has(a.tokens, s.from, s.to)) on('cue.' + name);
+  return f;
 }

@@ -8,7 +8,7 @@ const load = <T>(name: string): T => JSON.parse(readFileSync(dataPath('lexicon',
 
 interface TriggerFile {
   triggers: { type: IncidentType; weight: number; words: string[] }[];
-  plots: string[]; foiled: string[]; failed: string[]; threatened: string[];
+  plots: string[]; foiled: string[]; arrests: string[]; failed: string[]; threatened: string[];
   claimed: string[]; suspected: string[]; inspired: string[]; directed: string[]; denied: string[];
   suicide: string[]; nonIncident: string[]; hypothetical: string[]; generic: string[];
 }
@@ -32,7 +32,7 @@ for (const t of T.triggers) for (const w of t.words) triggers.add(w, { type: t.t
 
 const cue = (words: string[]) => new PhraseMatcher<true>().addAll(words, true);
 export const cues = {
-  plot: cue(T.plots), foiled: cue(T.foiled), failed: cue(T.failed), threatened: cue(T.threatened),
+  plot: cue(T.plots), foiled: cue(T.foiled), arrests: cue(T.arrests), failed: cue(T.failed), threatened: cue(T.threatened),
   claimed: cue(T.claimed), suspected: cue(T.suspected), inspired: cue(T.inspired), directed: cue(T.directed),
   denied: cue(T.denied), suicide: cue(T.suicide), nonIncident: cue(T.nonIncident),
   hypothetical: cue(T.hypothetical), generic: cue(T.generic),
@@ -58,4 +58,4 @@ export const perpetratorModifiers = new Set(N.perpetratorModifiers);
 /** Every single word of the noun lexicon: such a word may stand inside a compound ("police station"). */
 export const nounWords = new Set<string>([
   ...N.perpetrator, ...N.person, ...Object.values(N.target).flat(), ...Object.values(N.weapon).flat(),
-].flatMap(p => p.split(' ')));
+].flatMap(p => p.split(' ')).filter(w => !F.function.includes(w)));

@@ -17,11 +17,14 @@ export interface NounPhrase {
 }
 
 const MAX_LEFT = 5;
+const CALENDAR = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'january', 'february',
+  'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december', 'today', 'yesterday', 'tonight']);
 
 function isModifier(a: Annotated, t: Token, unknownSoFar: number): 'known' | 'unknown' | null {
   const w = t.lower;
   if (t.kind === 'punct') return null;
-  if (t.kind === 'num') return 'known';
+  if (t.kind === 'num') return /^(1[89]|20)\d\d$/.test(w) ? null : 'known';
+  if (CALENDAR.has(w)) return null;
   if (modifiers.has(w) || nounWords.has(w)) return 'known';
   if (functionWords.has(w) || reportingVerbs.has(w)) return null;
   if (numberAt([t], 0)) return 'known';
@@ -44,7 +47,7 @@ export function nounPhrases(a: Annotated, from: number, to: number): NounPhrase[
     const next = hit.to < to ? nouns.matchAt(tokens, hit.to, to) : null;
     if (next) { i = hit.to - 1; continue; }
     let left = hit.from, unknown = 0;
-    while (left > from && hit.to - left < MAX_LEFT + 1) {
+    while (left > from && hit.from - left < MAX_LEFT) {
       const kind = isModifier(a, tokens[left - 1]!, unknown);
       if (!kind) break;
       if (kind === 'unknown') unknown++;
@@ -53,8 +56,11 @@ export function nounPhrases(a: Annotated, from: number, to: number): NounPhrase[
     // Do not start a phrase on an unknown word when it is not next to a known one: it is likely a verb.
     while (left < hit.from && isModifier(a, tokens[left]!, 0) === 'unknown' && a.mode !== 'mixed' && left + 1 < hit.from
       && isModifier(a, tokens[left + 1]!, 0) === 'unknown') left++;
+    // A head whose modifiers reach back into the phrase before it extends that phrase ("guerrilla urban commandos").
+    const prev = out[out.length - 1];
+    if (prev && left <= prev.to - 1 && prev.to <= hit.from) { left = Math.min(left, prev.from); out.pop(); }
     const start = tokens[left]!.start, end = tokens[hit.to - 1]!.end;
-    out.push({ from: left, to: hit.to, headFrom: hit.from, classes: hit.value, start, end, text: text.slice(start, end) });
+    out.push({ from: left, to: hit.to, headFrom: hit.from, classes: hit.value, start, end, text: text.slice(start, end).replace(/\s+/g, ' ') });
     i = hit.to - 1;
   }
   return out;

@@ -10,6 +10,7 @@
 import { readFileSync } from 'node:fs';
 import type { Location } from '../model.js';
 import { dataPath } from '../paths.js';
+import { findActors } from './actors.js';
 import { fold, joinable, nameKeys, newNode, tokenize, trieInsert, trieMatches, type Tokens, type TrieNode } from './tokens.js';
 
 export type PlaceKind = 'country' | 'admin1' | 'city' | 'region';
@@ -41,8 +42,13 @@ export interface PlaceMention extends Span {
 }
 
 export interface FindPlacesOptions {
-  /** Spans to skip (e.g. actor names: "Medellin cartel", "Revolutionary Armed Forces of Colombia"). */
+  /** Spans to skip. */
   exclude?: { start: number; end: number }[];
+  /**
+   * Place names inside actor names ("Medellin cartel", "Revolutionary Armed Forces of Colombia",
+   * "Farabundo Marti") are skipped unless this is true.
+   */
+  includeActorNames?: boolean;
 }
 
 interface Entry {
@@ -243,14 +249,22 @@ export function findPlaces(text: string, opts: FindPlacesOptions = {}): PlaceMen
   const t = tokenize(text);
   const out: PlaceMention[] = [];
   const outEndToken: number[] = [];
-  const exclude = opts.exclude ?? [];
+  const exclude = opts.includeActorNames ? opts.exclude ?? [] : [...(opts.exclude ?? []), ...findActors(text)];
   const { rules } = g;
   let lastAcceptedCue = false;
 
   // Words used as surnames in this text ("President Cerezo", "Virgilio Barco"): one-word towns of that
   // name are not places anywhere in it.
+  // Up to three words follow a title or given name ("President Virgilio Barco Vargas"), up to a cue word.
   const surnames = new Set<string>();
-  for (let k = 1; k < t.n; k++) if (g.personBefore.has(t.keys[k - 1]!) && joinable(t, k - 1)) surnames.add(t.keys[k]!);
+  for (let k = 0; k + 1 < t.n; k++) {
+    if (!g.personBefore.has(t.keys[k]!)) continue;
+    for (let j = k + 1; j <= k + 3 && j < t.n && spaceBetween(t, t.ends[j - 1]!, t.starts[j]!); j++) {
+      const w = t.keys[j]!;
+      if (g.cues.has(w) || g.joiners.has(w) || g.cueSkip.has(w)) break;
+      surnames.add(w);
+    }
+  }
 
   const matchAt = (i: number, withCue: boolean): { m: PlaceMention | null; endTok: number } | null => {
     const matches = trieMatches(g.root, t, i);
@@ -289,7 +303,7 @@ export function findPlaces(text: string, opts: FindPlacesOptions = {}): PlaceMen
       for (const e of m.values) {
         if (e.exact !== null && (t.casing === 'upper' || surface !== e.exact)) continue;
         if (e.needsType && !adminWanted) continue;
-        if (afterPerson && m.end === i && (e.place.kind === 'city' || e.place.kind === 'admin1')) continue;
+        if (afterPerson && m.end === i && !typeWord && (e.place.kind === 'city' || e.place.kind === 'admin1')) continue;
         if (e.needsCue === 2) {
           if (e.place.population < rules.commonWordMinPopulation) continue;
           if (t.casing === 'mixed' && surface === surface.toLowerCase()) continue;

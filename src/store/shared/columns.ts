@@ -29,6 +29,7 @@ export function incidentColumns(inc: Incident): IncidentColumns {
   for (const p of inc.perpetrators ?? []) {
     if (p.kind !== 'organization' || !p.name) continue;
     if (!groups.has(p.name)) groups.set(p.name, { name: p.name, actorId: p.actorId ?? null });
+    if (p.canonical && !groups.has(p.canonical)) groups.set(p.canonical, { name: p.canonical, actorId: p.actorId ?? null });
   }
   const words = [
     inc.type, inc.status, inc.summary, loc?.place, loc?.admin1, loc?.country, loc?.countryCode,
