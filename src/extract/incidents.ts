@@ -35,7 +35,8 @@ export function incidents(a: Annotated, events: EventMention[]): Incident[] {
     if (!inc) continue;
     const f = features(a, d, inc, drafts.length);
     if (exposeFeatures) (inc as Incident & { _features?: Record<string, number> })._features = Object.fromEntries(f);
-    else if (incidentProbability(f) < incidentThreshold()) continue;
+    // MUC-4 has few plots: the model only judges reports of attacks carried out.
+    else if (inc.status === 'carried_out' && incidentProbability(f) < incidentThreshold()) continue;
     out.push(inc);
   }
   return out;
@@ -254,7 +255,7 @@ function role(a: Annotated, np: NounPhrase, type: IncidentType, r: Roles, add: A
   }
   for (const c of np.classes) {
     if (c.cls === 'weapon' && !(c.type === 'vehicle' && type !== 'vehicle_ramming')) {
-      if (['device', 'devices', 'charge', 'charges'].includes(a.tokens[np.to - 1]!.lower) && np.from === np.headFrom) return;
+      if (['device', 'devices', 'charge', 'charges'].includes(a.tokens[np.to - 1]!.lower) && np.from === np.headFrom && np.to - np.headFrom === 1) return;
       add(r.weapons, { text: np.text, type: c.type } as Weapon, 'weapons');
       return;
     }

@@ -381,38 +381,38 @@ export function findPlaces(text: string, opts: FindPlacesOptions = {}): PlaceMen
   return out;
 }
 
-const PRIOR: Record<PlaceKind, number> = { country: 1.5, region: 0.9, admin1: 0.6, city: 0.3 };
+// log-linear score: ln(mentions of the country + 0.5) + 0.5 ln(population + 1) + a prior per kind
+// (an admin1 must be e times as populous as a city of the same name to win; a region counts as a town
+// of ~20,000).
+const PRIOR: Record<PlaceKind, number> = { country: 1, region: 5, admin1: -1, city: 0 };
 const datelineCache = new Map<string, string | null>();
+
+const baseScore = (p: GeoPlace): number => PRIOR[p.kind] + 0.5 * Math.log(p.population + 1);
 
 function datelineCountry(dateline: string): string | null {
   const hit = datelineCache.get(dateline);
   if (hit !== undefined) return hit;
   const m = findPlaces(dateline)[0];
-  const code = m ? [...m.candidates].sort((a, b) => PRIOR[b.kind] - PRIOR[a.kind] || b.population - a.population)[0]!.countryCode : null;
+  const code = m ? [...m.candidates].sort((a, b) => baseScore(b) - baseScore(a))[0]!.countryCode : null;
   if (datelineCache.size > 10000) datelineCache.clear();
   datelineCache.set(dateline, code);
   return code;
 }
 
 /**
- * One place for a mention: a candidate in the document's dominant countries first (countryCounts, and
- * the dateline's country), then the kind of place (country, region, admin1, city), then population.
+ * One place for a mention: the document's countries first (countryCounts, plus 2 for the dateline's
+ * country), then population, then the kind of place. "San Miguel" in a Salvadoran text → San Miguel,
+ * El Salvador; "Paris" alone → Paris, France; "Bogota" in a text about the US → still Bogotá.
  */
 export function resolvePlace(mention: PlaceMention, context: { countryCounts: Map<string, number>; dateline?: string | null }): GeoPlace {
   const cands = mention.candidates;
   if (cands.length === 1) return cands[0]!;
-  const counts = new Map(context.countryCounts);
-  if (context.dateline) {
-    const dc = datelineCountry(context.dateline);
-    if (dc) counts.set(dc, (counts.get(dc) ?? 0) + 2);
-  }
-  let total = 0;
-  for (const v of counts.values()) total += v;
+  const dc = context.dateline ? datelineCountry(context.dateline) : null;
   let best = cands[0]!;
   let bestScore = -Infinity;
   for (const p of cands) {
-    const share = total > 0 ? (counts.get(p.countryCode) ?? 0) / total : 0;
-    const score = 3 * share + PRIOR[p.kind] + (p.kind === 'city' ? 0.12 * Math.log10(p.population + 1) : 0);
+    const n = (context.countryCounts.get(p.countryCode) ?? 0) + (p.countryCode === dc ? 2 : 0);
+    const score = Math.log(n + 0.5) + baseScore(p);
     if (score > bestScore) { bestScore = score; best = p; }
   }
   return best;

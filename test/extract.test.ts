@@ -1,0 +1,90 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { extract } from '../src/extract/index.js';
+import { documentId, type Document } from '../src/ingest/document.js';
+
+const doc = (text: string, published: string | null = '2017-05-23'): Document => ({
+  id: documentId(text), title: null, source: null, url: null, author: null, published, language: 'en', text, origin: 'test', format: 'txt',
+});
+
+const BOMBING = 'At least 22 people were killed and 59 injured when a suicide bomber detonated an explosive device at the Manchester Arena on Monday night, police said. Islamic State claimed responsibility for the attack.';
+
+test('a suicide bombing: type, status, date, place, counts, weapon, claimed perpetrator', () => {
+  const [inc, ...rest] = extract(doc(BOMBING)).incidents;
+  assert.equal(rest.length, 0);
+  assert.ok(inc);
+  assert.equal(inc.type, 'bombing');
+  assert.equal(inc.status, 'carried_out');
+  assert.equal(inc.date, '2017-05-22');
+  assert.equal(inc.location?.place, 'Manchester');
+  assert.equal(inc.location?.countryCode, 'GB');
+  assert.deepEqual(inc.killed, { value: 22, qualifier: 'at least' });
+  assert.equal(inc.injured?.value, 59);
+  assert.equal(inc.suicide, true);
+  assert.ok(inc.weapons.some(w => w.type === 'explosives'));
+  const org = inc.perpetrators.find(p => p.kind === 'organization');
+  assert.equal(org?.canonical, 'Islamic State');
+  assert.equal(org?.attribution, 'claimed');
+});
+
+test('every evidence span points at its text in the document', () => {
+  const d = doc(BOMBING);
+  const [inc] = extract(d).incidents;
+  assert.ok(inc && inc.evidence.length >= 5);
+  for (const e of inc.evidence) assert.equal(d.text.slice(e.start, e.end), e.text);
+  assert.ok(inc.evidence.some(e => e.field === 'killed' && /22/.test(e.text)));
+});
+
+test('upper- and lower-case copies of a report give the same incident', () => {
+  const base = extract(doc(BOMBING)).incidents[0]!;
+  for (const text of [BOMBING.toUpperCase(), BOMBING.toLowerCase()]) {
+    const [inc] = extract(doc(text)).incidents;
+    assert.ok(inc, text.slice(0, 20));
+    assert.equal(inc.type, base.type);
+    assert.equal(inc.date, base.date);
+    assert.equal(inc.location?.countryCode, 'GB');
+    assert.equal(inc.killed?.value, 22);
+  }
+});
+
+test('a foiled plot is foiled, one incident per country of a list', () => {
+  const { incidents } = extract(doc('Attacks planned for France, Russia and Albania were prevented by local security services, officials said.', null));
+  assert.deepEqual(incidents.map(i => i.status), ['foiled', 'foiled', 'foiled']);
+  assert.deepEqual(incidents.map(i => i.location?.countryCode), ['FR', 'RU', 'AL']);
+});
+
+test('a bomb that did not go off has failed', () => {
+  const [inc] = extract(doc('A car bomb failed to explode in Times Square on Saturday evening, police said.', '2010-05-03')).incidents;
+  assert.equal(inc?.status, 'failed');
+  assert.equal(inc?.type, 'bombing');
+  assert.equal(inc?.date, '2010-05-01');
+});
+
+test('battles between armed forces and calls to attack are not incidents', () => {
+  assert.deepEqual(extract(doc('Government troops clashed with rebels in the north of the country during fighting on Sunday.')).incidents, []);
+  assert.deepEqual(extract(doc('The group urged its supporters to carry out stabbing attacks in Europe.')).incidents, []);
+});
+
+test('a roundup with attacks on different days and places yields one incident each', () => {
+  const text = 'A bomb exploded at a market in Kabul on Monday, killing 12 people.\n\nOn Wednesday, gunmen kidnapped three engineers near Maiduguri, police said.';
+  const { incidents } = extract(doc(text, '2017-05-26'));
+  assert.equal(incidents.length, 2);
+  assert.deepEqual(incidents.map(i => i.type), ['bombing', 'kidnapping']);
+  assert.deepEqual(incidents.map(i => i.location?.countryCode), ['AF', 'NG']);
+  assert.deepEqual(incidents.map(i => i.date), ['2017-05-22', '2017-05-24']);
+});
+
+test('quotes keep the speaker, role and affiliation', () => {
+  const text = '“ISIS is clearly feeling the heat,” said Colin Clarke, a counterterrorism expert at the Rand Corporation. “It wants attention,” Clarke said.';
+  const { quotes } = extract(doc(text));
+  assert.equal(quotes.length, 2);
+  assert.equal(quotes[0]!.speaker, 'Colin Clarke');
+  assert.equal(quotes[0]!.role, 'counterterrorism expert');
+  assert.equal(quotes[0]!.affiliation, 'Rand Corporation');
+  assert.equal(quotes[1]!.speaker, 'Colin Clarke');
+  assert.equal(text.slice(quotes[0]!.start, quotes[0]!.end), quotes[0]!.text);
+});
+
+test('extraction is deterministic', () => {
+  assert.deepEqual(extract(doc(BOMBING)), extract(doc(BOMBING)));
+});
