@@ -51,7 +51,8 @@ export function teamCommands(program: Command, db: () => Option): void {
     .option('--state <state>', 'queued, running, done or failed').option('--limit <n>', 'at most this many', '50')
     .action((f: { db?: string; state?: string; limit: string }) => withStore(f.db, async s => {
       if (!isQueueStore(s)) throw new UsageError(`the ${s.kind} store has no job queue`);
-      const state = f.state ? z.enum(['queued', 'running', 'done', 'failed']).parse(f.state) as JobState : undefined;
+      const state = f.state === undefined ? undefined : z.enum(['queued', 'running', 'done', 'failed']).safeParse(f.state).data as JobState | undefined;
+      if (f.state !== undefined && !state) throw new UsageError('--state: expected queued, running, done or failed');
       const counts = await s.jobCounts();
       const { items } = await s.listJobs({ state, limit: int('--limit', f.limit) });
       process.stdout.write(table(['JOB', 'DOCUMENT', 'STATE', 'ATTEMPTS', 'WORKER', 'ERROR'],

@@ -2,6 +2,7 @@
 // sentences: one incident per real event, several for a roundup.
 import type { Attribution, Count, Evidence, Incident, IncidentDate, IncidentType, Location, Perpetrator, Target, Victim, Weapon } from '../model.js';
 import { toLocation, findPlaces, resolvePlace } from '../gazetteer/places.js';
+import { getActor } from '../gazetteer/actors.js';
 import { within, type Annotated, type PlaceSpan, type Span } from './annotate.js';
 import type { EventMention } from './events.js';
 import { nounPhrases, type NounPhrase } from './noun-phrases.js';
@@ -196,6 +197,7 @@ function fill(a: Annotated, d: Draft, n: number): Incident | null {
     const s = a.sentences[sent]!;
     const attribution = attributionOf(a, s.from, s.to);
     for (const act of within(a.actors, s.from, s.to)) {
+      if (isState(act.actorId) && !actsInSentence(a, act, s.to)) continue;
       const name = act.text.replace(/\s+/g, ' ');
       add(perpetrators, { name, kind: 'organization', attribution, actorId: act.actorId, canonical: act.name }, act.actorId, 'perpetrators', act, name);
     }
@@ -207,6 +209,7 @@ function fill(a: Annotated, d: Draft, n: number): Incident | null {
     if (d.events.some(e => e.sent === sent && e.suicide)) suicide = true;
   }
   claims(a, d, perpetrators, ev);
+  if (!perpetrators.some(p => p.kind === 'organization')) defaultSuspect(a, d, perpetrators, ev);
 
   const killed = maxCount(counts, 'killed', a, ev);
   const injured = maxCount(counts, 'injured', a, ev);
@@ -260,7 +263,7 @@ function role(a: Annotated, np: NounPhrase, type: IncidentType, r: Roles, add: A
       return;
     }
     if (c.cls === 'target') { add(r.targets, { text: np.text, category: c.category } as Target, 'targets'); return; }
-    if (c.cls === 'person') { if (!reporting) add(r.victims, { text: np.text } as Victim, 'victims'); return; }
+    if (c.cls === 'person') { if (!reporting && harmed(a, np)) add(r.victims, { text: np.text } as Victim, 'victims'); return; }
   }
 }
 
@@ -335,4 +338,60 @@ function features(a: Annotated, d: Draft, inc: Incident, candidates: number): Fe
   const s = a.sentences[first.sent]!;
   for (const [name, m] of Object.entries(cues)) if (m.has(a.tokens, s.from, s.to)) on('cue.' + name);
   return f;
+}
+
+const isState = (actorId: string) => getActor(actorId)?.kind === 'state';
+
+/** A state force is a perpetrator only when it is the subject of the attack: "soldiers of the army killed". */
+function actsInSentence(a: Annotated, act: Span, end: number): boolean {
+  for (let i = act.to; i < Math.min(end, act.to + 4); i++) if (triggersAt(a, i)) return true;
+  return false;
+}
+
+function triggersAt(a: Annotated, i: number): boolean {
+  const w = a.tokens[i]!.lower;
+  return /(ed|ing)$/.test(w) && /^(kill|murder|attack|shot|shoot|bomb|kidnap|abduct|massacr|assassinat|fired|burn|torch)/.test(w);
+}
+
+/**
+ * Insurgents named without their group ("guerrillas attacked…") are that group's when the document names
+ * one non-state group only in the paragraph or, failing that, names one group far more than others.
+ */
+function defaultSuspect(a: Annotated, d: Draft, perpetrators: Perpetrator[], ev: Evidence[]): void {
+  const generic = perpetrators.some(p => p.kind === 'individual' && /(guerr?ill|rebel|terrorist|subversive|commando|insurgent|militant|jihad)/i.test(p.name));
+  if (!generic) return;
+  const para = a.sentences[d.sents[0]!]!.para;
+  const counts = new Map<string, { n: number; span: typeof a.actors[number] }>();
+  for (const act of a.actors) {
+    if (isState(act.actorId)) continue;
+    const weight = a.sentences[a.tokens[act.from]!.sent]!.para === para ? 3 : 1;
+    const c = counts.get(act.actorId);
+    counts.set(act.actorId, { n: (c?.n ?? 0) + weight, span: c?.span ?? act });
+  }
+  const ranked = [...counts.values()].sort((x, y) => y.n - x.n);
+  const top = ranked[0];
+  if (!top || (ranked[1] && ranked[1].n * 2 > top.n)) return;
+  const name = top.span.text.replace(/\s+/g, ' ');
+  perpetrators.push({ name, kind: 'organization', attribution: 'suspected', actorId: top.span.actorId, canonical: top.span.name });
+  ev.push(evidence(a, 'perpetrators', name, top.span));
+}
+
+const HARM = /^(kill|dead|die|murder|slain|massacr|execut|assassinat|wound|injur|hurt|kidnap|abduct|seiz|shot|shoot|gunned|attack|ambush|stab|taken|held|hostage|captur|bomb|victim|tortur|beheaded|hit)/;
+
+/** A person is a victim when a harm word governs it: "three soldiers were killed", "the murder of the mayor". */
+function harmed(a: Annotated, np: NounPhrase): boolean {
+  const { tokens } = a;
+  const s = a.sentences[tokens[np.from]!.sent]!;
+  for (let i = np.to; i < Math.min(s.to, np.to + 9); i++) {
+    const t = tokens[i]!;
+    if (t.kind === 'punct' && t.text !== ',') break;
+    if (reportingVerbs.has(t.lower)) break;
+    if (HARM.test(t.lower)) return true;
+  }
+  for (let i = np.from - 1; i >= Math.max(s.from, np.from - 6); i--) {
+    const t = tokens[i]!;
+    if (t.kind === 'punct') break;
+    if (HARM.test(t.lower)) return true;
+  }
+  return false;
 }

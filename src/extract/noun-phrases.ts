@@ -44,7 +44,8 @@ export function nounPhrases(a: Annotated, from: number, to: number): NounPhrase[
     const hit = nouns.matchAt(tokens, i, to);
     if (!hit) continue;
     // A lexicon noun followed by another one is a modifier of a compound ("police station", "car bomb").
-    const next = hit.to < to ? nouns.matchAt(tokens, hit.to, to) : null;
+    // The same for a noun before a nominal trigger: "terrorist attack", "guerrilla raid".
+    const next = hit.to < to ? nouns.matchAt(tokens, hit.to, to) ?? nominalTrigger(tokens, hit.to, to) : null;
     if (next) { i = hit.to - 1; continue; }
     let left = hit.from, unknown = 0;
     while (left > from && hit.from - left < MAX_LEFT) {
@@ -64,4 +65,9 @@ export function nounPhrases(a: Annotated, from: number, to: number): NounPhrase[
     i = hit.to - 1;
   }
   return out;
+}
+
+function nominalTrigger(tokens: Token[], i: number, to: number): unknown {
+  const t = triggers.matchAt(tokens, i, to);
+  return t && !/(ed)$/.test(tokens[t.to - 1]!.lower) ? t : null;
 }

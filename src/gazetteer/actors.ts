@@ -53,7 +53,10 @@ function load(): Registry {
   const byKey = new Map<string, Entry[]>();
   for (const actor of data.actors) {
     byId.set(actor.id, actor);
-    for (const spec of [actor.name, ...actor.aliases, ...actor.acronyms]) {
+    // The canonical name is indexed unless a flagged alias spells it ("ETA" is case-sensitive).
+    const flagged = new Set([...actor.aliases, ...actor.acronyms].filter((x) => typeof x !== 'string').map((x) => nameKeys(x.text).join(' ')));
+    const specs = [...(flagged.has(nameKeys(actor.name).join(' ')) ? [] : [actor.name]), ...actor.aliases, ...actor.acronyms];
+    for (const spec of specs) {
       const a: ActorAlias = typeof spec === 'string' ? { text: spec } : spec;
       const exact = !!(a.caseSensitive || a.commonWord);
       const entry: Entry = { actor, spelling: a.text, caseSensitive: exact, commonWord: !!a.commonWord, ambiguous: !!a.ambiguous };
@@ -88,14 +91,30 @@ function inParentheses(text: string, start: number, end: number): boolean {
   return (text[a] === '(' || text[a] === '[') && (text[b] === ')' || text[b] === ']');
 }
 
+let lastText: string | null = null;
+let lastUpper: boolean | undefined;
+let lastResult: ActorMention[] = [];
+
+/** Actor mentions in a text (the last result is cached: findPlaces asks for it too). Do not mutate the result. */
 export function findActors(text: string, opts: { upperCaseDoc?: boolean } = {}): ActorMention[] {
+  if (text === lastText && opts.upperCaseDoc === lastUpper) return lastResult;
+  lastResult = findActorsUncached(text, opts);
+  lastText = text;
+  lastUpper = opts.upperCaseDoc;
+  return lastResult;
+}
+
+function findActorsUncached(text: string, opts: { upperCaseDoc?: boolean }): ActorMention[] {
   const r = load();
   const t = tokenize(text);
   const upper = opts.upperCaseDoc ?? t.casing === 'upper';
   const lower = !upper && t.casing === 'lower';
   const raw: { start: number; end: number; entries: Entry[] }[] = [];
+  const namedJustBefore = (actor: Actor, start: number): boolean => {
+    const prev = raw[raw.length - 1];
+    return !!prev && prev.entries.some((e) => e.actor === actor) && /^[\s([]*$/.test(text.slice(prev.end, start));
+  };
   for (let i = 0; i < t.n; i++) {
-    if (!r.root.next!.has(t.keys[i]!)) continue;
     for (const m of trieMatches(r.root, t, i)) {
       const start = t.starts[i]!;
       const end = t.ends[m.end]!;
@@ -103,7 +122,8 @@ export function findActors(text: string, opts: { upperCaseDoc?: boolean } = {}):
       const entries = m.values.filter((e) => {
         if (!e.caseSensitive) return true;
         if (lower) return false;
-        if (upper) return !e.commonWord || inParentheses(text, start, end);
+        // "REBEL ARMED FORCES (FAR)": in capitals a word-like acronym counts only right after its own name.
+        if (upper) return !e.commonWord || (inParentheses(text, start, end) && namedJustBefore(e.actor, start));
         return surface === e.spelling;
       });
       if (entries.length === 0) continue;

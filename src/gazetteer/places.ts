@@ -74,8 +74,12 @@ interface Rules {
   personTitles: string[];
 }
 
+/** A trie value: an entry, or the row of a city in geo-places.json (its entry is made on first use). */
+type Value = Entry | number;
+
 interface Gazetteer {
-  root: TrieNode<Entry>;
+  root: TrieNode<Value>;
+  entry: (v: Value) => Entry;
   rules: Rules;
   cues: Set<string>;
   cueSkip: Set<string>;
@@ -109,16 +113,18 @@ function load(): Gazetteer {
     places: { name: string; aliases: string[]; kind: 'region' | 'city'; countryCode: string; admin1?: string; lat: number; lon: number; population?: number }[];
   }>('place-aliases.json');
   const stop = readJson<{ never: string[]; cueRequired: string[] }>('place-stopwords.json');
-  const words = readJson<{ words: string[]; personNames: string[]; givenNames: string[] }>('place-common-words.json');
+  const words = readJson<{ words: string[]; admin1Words: string[]; personNames: string[]; givenNames: string[] }>('place-common-words.json');
   const common = new Set(words.words);
+  const commonAdmin = new Set(words.admin1Words);
   const personNames = new Set(words.personNames);
   const rules = readJson<Rules>('place-rules.json');
   const demonymData = readJson<{ demonyms: Record<string, string[]> }>('demonyms.json');
 
-  for (const w of stop.cueRequired) common.add(fold(w));
+  const cueRequired = new Set(stop.cueRequired.map(fold));
+  for (const w of cueRequired) common.add(w);
   const never = new Set(stop.never.map(fold));
   const notNames = new Set(cc.notNames.map(fold));
-  const root = newNode<Entry>();
+  const root = newNode<Value>();
 
   // Countries.
   const countries = new Map<string, GeoPlace>();
@@ -146,29 +152,40 @@ function load(): Gazetteer {
     const keys = nameKeys(name);
     const key = keys.join(' ');
     if (never.has(key)) return place; // "Eastern", "Central": not even as "Eastern Region"
-    const weak = common.has(key) || (keys.length === 1 && key.length <= rules.shortNameLength);
+    const weak = commonAdmin.has(key) || cueRequired.has(key) || (keys.length === 1 && key.length <= rules.shortNameLength);
     trieInsert(root, keys, { place, exact: null, needsCue: !weak && personNames.has(key) ? 1 : 0, needsType: weak });
     if (full !== name) trieInsert(root, nameKeys(full), { place, exact: null, needsCue: 0, needsType: false });
     return place;
   });
 
-  // Cities.
-  const citiesByKey = new Map<string, GeoPlace[]>();
-  for (const [name, code, a1, lat, lon, population] of geo.cities) {
-    const place: GeoPlace = {
-      name, kind: 'city', countryCode: code, country: countryName(code),
-      admin1: a1 >= 0 ? admin1Places[a1]!.name : null, lat, lon, population,
-    };
+  // Cities: entries (and their GeoPlace) are made on first use; 135,000 of them would slow loading.
+  const cityRows = geo.cities;
+  const cityEntries: (Entry | undefined)[] = new Array(cityRows.length);
+  const cityNeeds = new Uint8Array(cityRows.length);
+  const cityEntry = (row: number): Entry => {
+    let e = cityEntries[row];
+    if (!e) {
+      const [name, code, a1, lat, lon, population] = cityRows[row]!;
+      const place: GeoPlace = {
+        name, kind: 'city', countryCode: code, country: countryName(code),
+        admin1: a1 >= 0 ? admin1Places[a1]!.name : null, lat, lon, population,
+      };
+      e = cityEntries[row] = { place, exact: null, needsCue: cityNeeds[row] as 0 | 1 | 2, needsType: false };
+    }
+    return e;
+  };
+  // Rows of the cities that aliases point to.
+  const citiesByKey = new Map<string, number[]>(aliases.aliases.map((a) => [nameKeys(a.name).join(' '), []]));
+  for (let row = 0; row < cityRows.length; row++) {
+    const [name, , , , , population] = cityRows[row]!;
     const keys = nameKeys(name);
     const key = keys.join(' ');
-    let l = citiesByKey.get(key);
-    if (!l) citiesByKey.set(key, (l = []));
-    l.push(place);
+    citiesByKey.get(key)?.push(row);
     if (never.has(key) || keys.length === 0) continue;
-    const needsCue = common.has(key) || (keys.length === 1 && key.length <= rules.shortNameLength) ? 2
+    cityNeeds[row] = common.has(key) || (keys.length === 1 && key.length <= rules.shortNameLength) ? 2
       : personNames.has(key) && population < rules.personNameExemptPopulation ? 1 : 0;
-    trieInsert(root, keys, { place, exact: null, needsCue, needsType: false });
-    if (keys[0] === 'saint' && keys.length > 1) trieInsert(root, ['st', ...keys.slice(1)], { place, exact: null, needsCue, needsType: false });
+    trieInsert(root, keys, row);
+    if (keys[0] === 'saint' && keys.length > 1) trieInsert(root, ['st', ...keys.slice(1)], row);
   }
 
   // Aliases: news spellings of GeoNames records.
@@ -183,7 +200,8 @@ function load(): Gazetteer {
     const key = nameKeys(a.name).join(' ');
     const pick = (l: GeoPlace[] | undefined): GeoPlace | undefined =>
       l?.filter((p) => p.countryCode === a.countryCode).sort((x, y) => y.population - x.population)[0];
-    const target = a.kind === 'admin1' ? pick(admin1ByKey.get(key)) : pick(citiesByKey.get(key)) ?? pick(admin1ByKey.get(key));
+    const cities = citiesByKey.get(key)?.map((row) => cityEntry(row).place);
+    const target = a.kind === 'admin1' ? pick(admin1ByKey.get(key)) : pick(cities) ?? pick(admin1ByKey.get(key));
     if (target) trieInsert(root, nameKeys(a.alias), { place: target, exact: null, needsCue: 0, needsType: false });
   }
   // Regions, provinces and towns GeoNames lacks.
@@ -201,6 +219,7 @@ function load(): Gazetteer {
 
   gaz = {
     root, rules, countries, demonyms,
+    entry: (v) => (typeof v === 'number' ? cityEntry(v) : v),
     cues: new Set(rules.locativeCues), cueSkip: new Set(rules.cueSkip), joiners: new Set(rules.listJoiners),
     adminTypes: new Map(Object.entries(rules.admin1TypeWords)), adminOf: new Set(rules.admin1OfWords),
     cityTypes: new Set(rules.cityTypeWords),
@@ -231,9 +250,9 @@ function spaceBetween(t: Tokens, a: number, b: number): boolean {
 }
 
 /** Is token i preceded by a locative cue ("in", "near the", "outside downtown")? */
-function precededByCue(g: Gazetteer, t: Tokens, i: number): boolean {
+function precededByCue(g: Gazetteer, t: Tokens, i: number, skip = true): boolean {
   let k = i - 1;
-  for (let skipped = 0; k >= 0 && skipped < 2 && g.cueSkip.has(t.keys[k]!) && spaceBetween(t, t.ends[k]!, t.starts[k + 1]!); skipped++) k--;
+  for (let skipped = 0; skip && k >= 0 && skipped < 2 && g.cueSkip.has(t.keys[k]!) && spaceBetween(t, t.ends[k]!, t.starts[k + 1]!); skipped++) k--;
   return k >= 0 && g.cues.has(t.keys[k]!) && spaceBetween(t, t.ends[k]!, t.starts[k + 1]!);
 }
 
@@ -253,9 +272,8 @@ export function findPlaces(text: string, opts: FindPlacesOptions = {}): PlaceMen
   const { rules } = g;
   let lastAcceptedCue = false;
 
-  // Words used as surnames in this text ("President Cerezo", "Virgilio Barco"): one-word towns of that
-  // name are not places anywhere in it.
-  // Up to three words follow a title or given name ("President Virgilio Barco Vargas"), up to a cue word.
+  // Words used as surnames in this text: up to three words after a title or given name ("President
+  // Virgilio Barco Vargas"), up to a cue word. One-word towns of those names are no places in this text.
   const surnames = new Set<string>();
   for (let k = 0; k + 1 < t.n; k++) {
     if (!g.personBefore.has(t.keys[k]!)) continue;
@@ -266,8 +284,7 @@ export function findPlaces(text: string, opts: FindPlacesOptions = {}): PlaceMen
     }
   }
 
-  const matchAt = (i: number, withCue: boolean): { m: PlaceMention | null; endTok: number } | null => {
-    const matches = trieMatches(g.root, t, i);
+  const matchAt = (i: number, withCue: boolean, matches: { end: number; values: Value[] }[]): { m: PlaceMention | null; endTok: number } | null => {
     // Right after a given name or a title, a one-word town name is a surname ("Virgilio Barco").
     const afterPerson = surnames.has(t.keys[i]!);
     for (const m of matches) {
@@ -290,25 +307,32 @@ export function findPlaces(text: string, opts: FindPlacesOptions = {}): PlaceMen
       if (ofAdmin && !typeWord) typeWord = g.adminTypes.get(t.keys[i - 2]!) ?? t.keys[i - 2]!;
       const adminWanted = typeWord !== null && (ofAdmin || g.adminTypes.has(t.keys[typeTok] ?? ''));
       const cityWanted = typeWord !== null && !adminWanted;
-      const cue = withCue || ofAdmin || adminWanted || precededByCue(g, t, i);
+      // A common word needs its cue right before it: "in Reading", not "in the bath".
+      const strictCue = withCue || ofAdmin || adminWanted || precededByCue(g, t, i, false);
+      const cue = strictCue || precededByCue(g, t, i);
       let qualified: boolean | null = null; // lazily: followed by ", <country or admin1>"
       const followedByQualifier = (): boolean => {
         if (qualified !== null) return qualified;
         const k = (typeTok > 0 ? typeTok : endTok) + 1;
         qualified = k < t.n && commaBefore(t, k) &&
-          trieMatches(g.root, t, k).some((q) => q.values.some((e) => (e.place.kind === 'country' || e.place.kind === 'admin1') && !e.needsType));
+          trieMatches(g.root, t, k).some((q) => q.values.some((v) => {
+            if (typeof v === 'number') return false;
+            return (v.place.kind === 'country' || v.place.kind === 'admin1') && !v.needsType;
+          }));
         return qualified;
       };
       const kept: GeoPlace[] = [];
-      for (const e of m.values) {
+      for (const v of m.values) {
+        const e = g.entry(v);
         if (e.exact !== null && (t.casing === 'upper' || surface !== e.exact)) continue;
         if (e.needsType && !adminWanted) continue;
         if (afterPerson && m.end === i && !typeWord && (e.place.kind === 'city' || e.place.kind === 'admin1')) continue;
         if (e.needsCue === 2) {
           if (e.place.population < rules.commonWordMinPopulation) continue;
           if (t.casing === 'mixed' && surface === surface.toLowerCase()) continue;
+          if (!strictCue && !followedByQualifier()) continue;
         }
-        if (e.needsCue > 0 && !cue && !followedByQualifier()) continue;
+        if (e.needsCue === 1 && !cue && !followedByQualifier()) continue;
         if (!kept.includes(e.place)) kept.push(e.place);
       }
       if (kept.length === 0) continue;
@@ -329,7 +353,8 @@ export function findPlaces(text: string, opts: FindPlacesOptions = {}): PlaceMen
   };
 
   for (let i = 0; i < t.n; i++) {
-    if (!g.root.next!.has(t.keys[i]!)) continue;
+    const matches = trieMatches(g.root, t, i);
+    if (matches.length === 0) continue;
     // A name listed right after an accepted one ("in Usulutan and Morazan") shares its cue.
     let inherited = false;
     if (lastAcceptedCue && out.length > 0) {
@@ -337,7 +362,7 @@ export function findPlaces(text: string, opts: FindPlacesOptions = {}): PlaceMen
       if (prevEnd === i - 1 && commaBefore(t, i)) inherited = true;
       else if (prevEnd === i - 2 && g.joiners.has(t.keys[i - 1]!)) inherited = true;
     }
-    const r = matchAt(i, inherited);
+    const r = matchAt(i, inherited, matches);
     if (!r) continue;
     if (!r.m) { i = r.endTok; continue; }
     out.push(r.m);
@@ -384,6 +409,23 @@ export function findPlaces(text: string, opts: FindPlacesOptions = {}): PlaceMen
 // log-linear score: ln(mentions of the country + 0.5) + 0.5 ln(population + 1) + a prior per kind
 // (an admin1 must be e times as populous as a city of the same name to win; a region counts as a town
 // of ~20,000).
+/**
+ * The locative-cue rule on its own: is the word at character offset `start` preceded by "in", "near",
+ * "outside", "of" ... (optionally with "the", "downtown", "northern" ... between)?
+ */
+export function locativeCueBefore(text: string, start: number): boolean {
+  const g = load();
+  const t = tokenize(text);
+  let lo = 0;
+  let hi = t.n;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (t.starts[mid]! < start) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < t.n && t.starts[lo] === start && precededByCue(g, t, lo);
+}
+
 const PRIOR: Record<PlaceKind, number> = { country: 1, region: 5, admin1: -1, city: 0 };
 const datelineCache = new Map<string, string | null>();
 

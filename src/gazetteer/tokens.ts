@@ -51,6 +51,9 @@ let lastTokens: Tokens | null = null;
 export function tokenize(text: string): Tokens {
   if (text === lastText && lastTokens) return lastTokens;
   const len = text.length;
+  // One native lower-casing of the whole text (when it keeps offsets) beats one per token.
+  const lowerText = text.toLowerCase();
+  const sameLength = lowerText.length === len;
   let starts = new Int32Array(Math.max(16, len >> 2));
   let ends = new Int32Array(starts.length);
   const keys: string[] = [];
@@ -86,8 +89,7 @@ export function tokenize(text: string): Tokens {
     }
     starts[n] = s;
     ends[n] = i;
-    const w = text.slice(s, i);
-    keys.push(ascii ? w.toLowerCase() : fold(w));
+    keys.push(ascii ? (sameLength ? lowerText.slice(s, i) : text.slice(s, i).toLowerCase()) : fold(text.slice(s, i)));
     n++;
   }
   const casing: Casing = lower === 0 && upper > 0 ? 'upper' : upper === 0 ? 'lower'
@@ -138,16 +140,19 @@ export function trieInsert<T>(root: TrieNode<T>, keys: string[], value: T): void
   if (!node.values.includes(value)) node.values.push(value);
 }
 
+const NO_MATCHES: never[] = [];
+
 /** Every (end token index, values) of names starting at token i, longest first. */
 export function trieMatches<T>(root: TrieNode<T>, t: Tokens, i: number): { end: number; values: T[] }[] {
-  const out: { end: number; values: T[] }[] = [];
   let node = root.next?.get(t.keys[i]!);
+  if (!node) return NO_MATCHES;
+  let out: { end: number; values: T[] }[] | null = null;
   let j = i;
   while (node) {
-    if (node.values) out.push({ end: j, values: node.values });
+    if (node.values) (out ??= []).push({ end: j, values: node.values });
     if (!node.next || j + 1 >= t.n || !joinable(t, j)) break;
     node = node.next.get(t.keys[j + 1]!);
     j++;
   }
-  return out.reverse();
+  return out ? out.reverse() : NO_MATCHES;
 }
