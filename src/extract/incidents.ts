@@ -7,7 +7,8 @@ import { within, type Annotated, type PlaceSpan, type Span } from './annotate.js
 import type { EventMention } from './events.js';
 import { nounPhrases, type NounPhrase } from './noun-phrases.js';
 import { casualties, type CasualtyMention } from './casualties.js';
-import { cues, perpetratorModifiers, reportingVerbs } from './lexicon.js';
+import { cues } from './lexicon.js';
+import { decideRole, roleFeatures, type RoleDecision } from './roles.js';
 import { exposeFeatures, incidentProbability, incidentThreshold, type Features } from './incident-model.js';
 
 interface Draft {
@@ -192,6 +193,8 @@ function fill(a: Annotated, d: Draft, n: number): Incident | null {
   };
 
   const counts: CasualtyMention[] = [];
+  const roleCandidates: { text: string; f: Record<string, number> }[] = [];
+  const decided: ({ np: NounPhrase } & RoleDecision)[] = [];
   let suicide = false;
   for (const sent of d.sents) {
     const s = a.sentences[sent]!;
@@ -201,12 +204,28 @@ function fill(a: Annotated, d: Draft, n: number): Incident | null {
       const name = act.text.replace(/\s+/g, ' ');
       add(perpetrators, { name, kind: 'organization', attribution, actorId: act.actorId, canonical: act.name }, act.actorId, 'perpetrators', act, name);
     }
+    const trig = d.events.find(e => e.sent === sent)?.triggers[0]?.from ?? s.from;
     for (const np of nounPhrases(a, s.from, s.to)) {
       if (d.onlyPlace && !nearPlace(np, d.onlyPlace)) continue;
-      role(a, np, type, { perpetrators, targets, victims, weapons }, (list, item, field) => add(list, item, np.text, field, np, np.text));
+      const f = roleFeatures(a, np, type, trig);
+      if (exposeFeatures) roleCandidates.push({ text: np.text, f: Object.fromEntries(f) });
+      const r = decideRole(a, np, type, trig, f);
+      if (r) decided.push({ np, ...r });
     }
     counts.push(...casualties(a, s.from, s.to));
     if (d.events.some(e => e.sent === sent && e.suicide)) suicide = true;
+  }
+  // Most confident first; one phrase per head word and role (the scorer, like a reader, counts an entity once).
+  const heads = new Set<string>();
+  for (const r of decided.sort((x, y) => y.p - x.p)) {
+    const key = r.role + ':' + a.tokens[r.np.to - 1]!.lower.replace(/s$/, '');
+    if (heads.has(key)) continue;
+    heads.add(key);
+    const put = <T>(list: T[], item: T, field: string) => add(list, item, r.np.text, field, r.np, r.np.text);
+    if (r.role === 'perpetrator') put(perpetrators, { name: r.np.text, kind: 'individual' } as Perpetrator, 'perpetrators');
+    else if (r.role === 'target') put(targets, { text: r.np.text, category: r.category }, 'targets');
+    else if (r.role === 'victim') put(victims, { text: r.np.text }, 'victims');
+    else put(weapons, { text: r.np.text, type: r.weaponType }, 'weapons');
   }
   claims(a, d, perpetrators, ev);
   if (!perpetrators.some(p => p.kind === 'organization')) defaultSuspect(a, d, perpetrators, ev);
@@ -228,6 +247,7 @@ function fill(a: Annotated, d: Draft, n: number): Incident | null {
   };
   if (perpetratorsKilled) inc.perpetratorsKilled = perpetratorsKilled;
   if (d.group) inc.group = d.group;
+  if (exposeFeatures) (inc as Incident & { _roles?: unknown })._roles = roleCandidates;
   if (d.events.every(e => e.background)) inc.background = true;
   return inc;
 }
@@ -240,31 +260,6 @@ function voteType(events: EventMention[]): IncidentType {
 
 function nearPlace(np: NounPhrase, p: PlaceSpan): boolean {
   return Math.abs(np.from - p.from) <= 6;
-}
-
-type Roles = { perpetrators: Perpetrator[]; targets: Target[]; victims: Victim[]; weapons: Weapon[] };
-type Adder = <T>(list: T[], item: T, field: string) => void;
-
-function role(a: Annotated, np: NounPhrase, type: IncidentType, r: Roles, add: Adder): void {
-  const words = a.tokens.slice(np.from, np.headFrom).map(t => t.lower);
-  const reporting = [1, 2].some(k => reportingVerbs.has(a.tokens[np.to - 1 + k]?.lower ?? ''))
-    || a.tokens[np.from - 1]?.lower === 'to' && a.tokens[np.from - 2]?.lower === 'according';
-  for (const c of np.classes) {
-    if (c.cls === 'perpetrator') { if (!reporting) add(r.perpetrators, { name: np.text, kind: 'individual' } as Perpetrator, 'perpetrators'); return; }
-    if (c.cls === 'needsModifier' && words.some(w => perpetratorModifiers.has(w)) && words.some(w => w === 'armed' || w === 'unidentified' || w === 'masked' || w === 'unknown' || w === 'hooded')) {
-      add(r.perpetrators, { name: np.text, kind: 'individual' } as Perpetrator, 'perpetrators');
-      return;
-    }
-  }
-  for (const c of np.classes) {
-    if (c.cls === 'weapon' && !(c.type === 'vehicle' && type !== 'vehicle_ramming')) {
-      if (['device', 'devices', 'charge', 'charges'].includes(a.tokens[np.to - 1]!.lower) && np.from === np.headFrom && np.to - np.headFrom === 1) return;
-      add(r.weapons, { text: np.text, type: c.type } as Weapon, 'weapons');
-      return;
-    }
-    if (c.cls === 'target') { add(r.targets, { text: np.text, category: c.category } as Target, 'targets'); return; }
-    if (c.cls === 'person') { if (!reporting && harmed(a, np)) add(r.victims, { text: np.text } as Victim, 'victims'); return; }
-  }
 }
 
 function attributionOf(a: Annotated, from: number, to: number): Attribution {
@@ -374,24 +369,4 @@ function defaultSuspect(a: Annotated, d: Draft, perpetrators: Perpetrator[], ev:
   const name = top.span.text.replace(/\s+/g, ' ');
   perpetrators.push({ name, kind: 'organization', attribution: 'suspected', actorId: top.span.actorId, canonical: top.span.name });
   ev.push(evidence(a, 'perpetrators', name, top.span));
-}
-
-const HARM = /^(kill|dead|die|murder|slain|massacr|execut|assassinat|wound|injur|hurt|kidnap|abduct|seiz|shot|shoot|gunned|attack|ambush|stab|taken|held|hostage|captur|bomb|victim|tortur|beheaded|hit)/;
-
-/** A person is a victim when a harm word governs it: "three soldiers were killed", "the murder of the mayor". */
-function harmed(a: Annotated, np: NounPhrase): boolean {
-  const { tokens } = a;
-  const s = a.sentences[tokens[np.from]!.sent]!;
-  for (let i = np.to; i < Math.min(s.to, np.to + 9); i++) {
-    const t = tokens[i]!;
-    if (t.kind === 'punct' && t.text !== ',') break;
-    if (reportingVerbs.has(t.lower)) break;
-    if (HARM.test(t.lower)) return true;
-  }
-  for (let i = np.from - 1; i >= Math.max(s.from, np.from - 6); i--) {
-    const t = tokens[i]!;
-    if (t.kind === 'punct') break;
-    if (HARM.test(t.lower)) return true;
-  }
-  return false;
 }

@@ -97,17 +97,17 @@ let lastResult: ActorMention[] = [];
 
 /** Actor mentions in a text (the last result is cached: findPlaces asks for it too). Do not mutate the result. */
 export function findActors(text: string, opts: { upperCaseDoc?: boolean } = {}): ActorMention[] {
-  if (text === lastText && opts.upperCaseDoc === lastUpper) return lastResult;
-  lastResult = findActorsUncached(text, opts);
+  const upper = opts.upperCaseDoc ?? tokenize(text).casing === 'upper';
+  if (text === lastText && upper === lastUpper) return lastResult;
+  lastResult = findActorsUncached(text, upper);
   lastText = text;
-  lastUpper = opts.upperCaseDoc;
+  lastUpper = upper;
   return lastResult;
 }
 
-function findActorsUncached(text: string, opts: { upperCaseDoc?: boolean }): ActorMention[] {
+function findActorsUncached(text: string, upper: boolean): ActorMention[] {
   const r = load();
   const t = tokenize(text);
-  const upper = opts.upperCaseDoc ?? t.casing === 'upper';
   const lower = !upper && t.casing === 'lower';
   const raw: { start: number; end: number; entries: Entry[] }[] = [];
   const namedJustBefore = (actor: Actor, start: number): boolean => {

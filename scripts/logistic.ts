@@ -1,0 +1,38 @@
+// L2-regularised logistic regression on sparse features, and the threshold that maximises F1.
+export type Sample = { x: Map<string, number>; y: number };
+
+export function fitLogistic(samples: Sample[], opts: { epochs?: number; rate?: number; l2?: number } = {}): Map<string, number> {
+  const w = new Map<string, number>();
+  const { epochs = 300, rate = 0.5, l2 = 1e-3 } = opts;
+  for (let e = 0; e < epochs; e++) {
+    const grad = new Map<string, number>();
+    for (const s of samples) {
+      const p = predict(w, s.x);
+      for (const [k, v] of s.x) grad.set(k, (grad.get(k) ?? 0) + (p - s.y) * v);
+    }
+    for (const [k, g] of grad) w.set(k, (w.get(k) ?? 0) - rate * (g / samples.length + l2 * (w.get(k) ?? 0)));
+  }
+  return w;
+}
+
+export function predict(w: Map<string, number>, x: Map<string, number>): number {
+  let z = 0;
+  for (const [k, v] of x) z += (w.get(k) ?? 0) * v;
+  return 1 / (1 + Math.exp(-z));
+}
+
+/** The threshold over predicted probabilities that maximises F1 against `possible` true items. */
+export function bestThreshold(scored: { p: number; y: number }[], possible: number): { t: number; f: number } {
+  let best = { t: 0.5, f: 0 };
+  for (let t = 0.05; t < 0.95; t += 0.01) {
+    const kept = scored.filter(s => s.p >= t);
+    const tp = kept.filter(s => s.y).length;
+    const p = tp / Math.max(1, kept.length), r = tp / Math.max(1, possible);
+    const f = p + r ? (2 * p * r) / (p + r) : 0;
+    if (f > best.f) best = { t: +t.toFixed(2), f };
+  }
+  return best;
+}
+
+export const compact = (w: Map<string, number>) =>
+  Object.fromEntries([...w].filter(([, v]) => Math.abs(v) > 1e-4).sort((a, b) => a[0].localeCompare(b[0])).map(([k, v]) => [k, +v.toFixed(4)]));

@@ -1,0 +1,123 @@
+// Which role a noun phrase of an incident's sentences plays: perpetrator, target, victim, weapon or none.
+// Hand rules (lexicon class + context) propose; a linear model fitted on MUC-4 train
+// (scripts/fit-roles.ts → data/model/roles.json) weighs the rules against the context and decides.
+import { existsSync, readFileSync } from 'node:fs';
+import { dataPath } from '../paths.js';
+import type { IncidentType, TargetCategory, WeaponType } from '../model.js';
+import type { Annotated } from './annotate.js';
+import type { NounPhrase } from './noun-phrases.js';
+import { perpetratorModifiers, reportingVerbs, triggers } from './lexicon.js';
+
+export const ROLES = ['perpetrator', 'target', 'victim', 'weapon'] as const;
+export type Role = (typeof ROLES)[number];
+
+export interface RoleDecision { role: Role; p: number; category: TargetCategory; weaponType: WeaponType }
+
+interface RoleModel { roles: Record<Role, { threshold: number; weights: Record<string, number> }> }
+const FILE = dataPath('model', 'roles.json');
+const model: RoleModel | null = existsSync(FILE) ? JSON.parse(readFileSync(FILE, 'utf8')) as RoleModel : null;
+
+const HARM = /^(kill|dead|die|murder|slain|massacr|execut|assassinat|wound|injur|hurt|kidnap|abduct|seiz|shot|shoot|gunned|attack|ambush|stab|taken|held|hostage|captur|bomb|victim|tortur|beheaded|hit)/;
+const STRONG_PERP_MODIFIERS = new Set(['armed', 'unidentified', 'masked', 'unknown', 'hooded', 'heavily-armed']);
+
+/** A harm word governs the phrase: "three soldiers were killed", "the murder of the mayor". */
+export function harmed(a: Annotated, np: NounPhrase): boolean {
+  return harmAfter(a, np) || harmBefore(a, np);
+}
+
+function harmAfter(a: Annotated, np: NounPhrase): boolean {
+  const { tokens } = a;
+  const s = a.sentences[tokens[np.from]!.sent]!;
+  for (let i = np.to; i < Math.min(s.to, np.to + 9); i++) {
+    const t = tokens[i]!;
+    if (t.kind === 'punct' && t.text !== ',') break;
+    if (reportingVerbs.has(t.lower)) break;
+    if (HARM.test(t.lower)) return true;
+  }
+  return false;
+}
+
+function harmBefore(a: Annotated, np: NounPhrase): boolean {
+  const { tokens } = a;
+  const s = a.sentences[tokens[np.from]!.sent]!;
+  for (let i = np.from - 1; i >= Math.max(s.from, np.from - 6); i--) {
+    const t = tokens[i]!;
+    if (t.kind === 'punct') break;
+    if (HARM.test(t.lower)) return true;
+  }
+  return false;
+}
+
+function reportingSubject(a: Annotated, np: NounPhrase): boolean {
+  return [1, 2].some(k => reportingVerbs.has(a.tokens[np.to - 1 + k]?.lower ?? ''))
+    || (a.tokens[np.from - 1]?.lower === 'to' && a.tokens[np.from - 2]?.lower === 'according');
+}
+
+/** The hand rules' answer, used alone when no model is fitted and as a feature of the model. */
+function ruleRole(a: Annotated, np: NounPhrase, type: IncidentType): Role | null {
+  const words = a.tokens.slice(np.from, np.headFrom).map(t => t.lower);
+  const reporting = reportingSubject(a, np);
+  for (const c of np.classes) {
+    if (c.cls === 'perpetrator') return reporting ? null : 'perpetrator';
+    if (c.cls === 'needsModifier' && words.some(w => perpetratorModifiers.has(w)) && words.some(w => STRONG_PERP_MODIFIERS.has(w))) return 'perpetrator';
+  }
+  for (const c of np.classes) {
+    if (c.cls === 'weapon' && !(c.type === 'vehicle' && type !== 'vehicle_ramming')) {
+      const last = a.tokens[np.to - 1]!.lower;
+      if (['device', 'devices', 'charge', 'charges'].includes(last) && np.from === np.headFrom && np.to - np.headFrom === 1) return null;
+      return 'weapon';
+    }
+    if (c.cls === 'target') return 'target';
+    if (c.cls === 'person') return !reporting && harmed(a, np) ? 'victim' : null;
+  }
+  return null;
+}
+
+const shape = (w: string | undefined) => (w === undefined ? '<s>' : /^\d/.test(w) ? '#num' : w);
+
+export function roleFeatures(a: Annotated, np: NounPhrase, type: IncidentType, trigger: number): Map<string, number> {
+  const f = new Map<string, number>();
+  const on = (k: string, v = 1) => f.set(k, (f.get(k) ?? 0) + v);
+  const t = a.tokens;
+  const s = a.sentences[t[np.from]!.sent]!;
+  const head = t[np.to - 1]!.lower;
+  on('bias');
+  on('head=' + head);
+  for (const c of np.classes) on('cls=' + c.cls + ('category' in c ? ':' + c.category : 'type' in c ? ':' + c.type : ''));
+  for (let i = np.from; i < np.headFrom; i++) on('mod=' + shape(t[i]!.lower));
+  const rule = ruleRole(a, np, type);
+  on('rule=' + (rule ?? 'none'));
+  on('prev=' + shape(np.from > s.from ? t[np.from - 1]!.lower : undefined));
+  on('prev2=' + shape(np.from - 1 > s.from ? t[np.from - 2]!.lower : undefined));
+  on('next=' + shape(np.to < s.to ? t[np.to]!.lower : undefined));
+  on('next2=' + shape(np.to + 1 < s.to ? t[np.to + 1]!.lower : undefined));
+  if (harmAfter(a, np)) on('harm.after');
+  if (harmBefore(a, np)) on('harm.before');
+  if (reportingSubject(a, np)) on('reporting');
+  const d = np.from - trigger;
+  on(d < 0 ? (d > -6 ? 'trig.before.near' : 'trig.before.far') : d < 6 ? 'trig.after.near' : 'trig.after.far');
+  on('type=' + type);
+  on('type.rule=' + type + ':' + (rule ?? 'none'));
+  if (triggers.matchAt(t, np.to, s.to)) on('next.trigger');
+  if (np.to - np.from === 1) on('len1');
+  return f;
+}
+
+export function decideRole(a: Annotated, np: NounPhrase, type: IncidentType, trigger: number, f: Map<string, number>): RoleDecision | null {
+  const category = (np.classes.find(c => c.cls === 'target') as { category: TargetCategory } | undefined)?.category ?? 'other';
+  const weaponType = (np.classes.find(c => c.cls === 'weapon') as { type: WeaponType } | undefined)?.type ?? 'unknown';
+  if (!model) {
+    const role = ruleRole(a, np, type);
+    return role ? { role, p: 1, category, weaponType } : null;
+  }
+  let best: RoleDecision | null = null;
+  for (const role of ROLES) {
+    const m = model.roles[role];
+    let z = 0;
+    for (const [k, v] of f) z += (m.weights[k] ?? 0) * v;
+    const p = 1 / (1 + Math.exp(-z));
+    if (p >= m.threshold && (!best || p > best.p)) best = { role, p, category, weaponType };
+  }
+  void trigger;
+  return best;
+}
