@@ -23,7 +23,8 @@ export interface CasualtyMention {
 }
 
 const LINKS = new Set(['were', 'was', 'are', 'is', 'have', 'has', 'had', 'been', 'being', 'be', 'reported', 'left',
-  'people', 'persons', 'others', 'and', 'at', 'least', 'confirmed', 'already', 'also', 'all', 'later', 'reportedly']);
+  'people', 'persons', 'others', 'and', 'at', 'least', 'confirmed', 'already', 'also', 'all', 'later', 'reportedly',
+  'on', 'board', 'aboard', 'inside', 'in', 'who']);
 
 export function casualties(a: Annotated, from: number, to: number): CasualtyMention[] {
   const { tokens } = a;

@@ -19,7 +19,7 @@ export interface EventMention {
 }
 
 // When two types tie, the more specific one names the incident.
-const PRIORITY: IncidentType[] = ['hijacking', 'hostage_taking', 'kidnapping', 'vehicle_ramming', 'bombing', 'arson',
+export const PRIORITY: IncidentType[] = ['hijacking', 'hostage_taking', 'kidnapping', 'vehicle_ramming', 'bombing', 'arson',
   'assassination', 'armed_assault', 'unarmed_assault', 'other'];
 
 export function eventMentions(a: Annotated): EventMention[] {

@@ -4,10 +4,10 @@ import type { Attribution, Count, Evidence, Incident, IncidentDate, IncidentType
 import { toLocation, findPlaces, resolvePlace } from '../gazetteer/places.js';
 import { getActor } from '../gazetteer/actors.js';
 import { within, type Annotated, type PlaceSpan, type Span } from './annotate.js';
-import type { EventMention } from './events.js';
+import { PRIORITY, type EventMention } from './events.js';
 import { nounPhrases, type NounPhrase } from './noun-phrases.js';
 import { casualties, type CasualtyMention } from './casualties.js';
-import { cues } from './lexicon.js';
+import { cues, reportingVerbs } from './lexicon.js';
 import { decideRole, roleFeatures, type RoleDecision } from './roles.js';
 import { exposeFeatures, incidentProbability, incidentThreshold, type Features } from './incident-model.js';
 
@@ -28,6 +28,8 @@ const FAMILY: Record<IncidentType, string> = {
 const PLACE_RANK: Record<string, number> = { city: 3, region: 2, admin1: 2, country: 1 };
 const MAX_FILLERS = 4;
 const MAX_GAP = 8;
+/** Weighted mentions (3 in the paragraph, 1 elsewhere) that make a group the document's subject. */
+const DOMINANT_MENTIONS = 8;
 
 export function incidents(a: Annotated, events: EventMention[]): Incident[] {
   const drafts = group(a, events);
@@ -61,9 +63,10 @@ function inDateline(a: Annotated, d: Span): boolean {
   return /^[^.\n]{0,30}(--|—|\[TEXT\])/.test(after);
 }
 
+/** Places of a sentence, less the ones that speak ("Russia said…"): a speaker is not where it happened. */
 function sentencePlaces(a: Annotated, sent: number): PlaceSpan[] {
   const s = a.sentences[sent]!;
-  return within(a.places, s.from, s.to);
+  return within(a.places, s.from, s.to).filter(p => !reportingVerbs.has(a.tokens[p.to]?.lower ?? ''));
 }
 
 function bestPlace(places: PlaceSpan[]): PlaceSpan | null {
@@ -148,7 +151,7 @@ function fill(a: Annotated, d: Draft, n: number): Incident | null {
   const first = d.events[0]!;
   const type = voteType(d.events);
   // The status of the strongest report of the event (the first among equals).
-  const status = d.events.reduce((b, e) => (e.weight > b.weight ? e : b)).status;
+  let status = d.events.reduce((b, e) => (e.weight > b.weight ? e : b)).status;
   const trig = first.triggers[0]!;
   ev.push(evidence(a, 'type', type, { from: trig.from, to: trig.to, start: a.tokens[trig.from]!.start, end: a.tokens[trig.to - 1]!.end }));
 
@@ -232,6 +235,8 @@ function fill(a: Annotated, d: Draft, n: number): Incident | null {
 
   const killed = maxCount(counts, 'killed', a, ev);
   const injured = maxCount(counts, 'injured', a, ev);
+  // People died: whatever else the text says of plots, this one was carried out.
+  if ((killed?.value ?? 0) > 0 && status === 'foiled') status = 'carried_out';
   const perpetratorsKilled = maxCount(counts, 'perpetratorsKilled', a, ev);
 
   const strong = d.events.some(e => e.weight >= 3);
@@ -252,10 +257,11 @@ function fill(a: Annotated, d: Draft, n: number): Incident | null {
   return inc;
 }
 
+/** The type of the surest trigger; among equally sure ones the more specific ("detonated" over "attacks"). */
 function voteType(events: EventMention[]): IncidentType {
   const score = new Map<IncidentType, number>();
-  for (const e of events) score.set(e.type, (score.get(e.type) ?? 0) + e.weight);
-  return [...score.entries()].sort((x, y) => y[1] - x[1])[0]![0];
+  for (const e of events) for (const t of e.triggers) score.set(t.value.type, Math.max(score.get(t.value.type) ?? 0, t.value.weight));
+  return [...score.entries()].sort((x, y) => y[1] - x[1] || PRIORITY.indexOf(x[0]) - PRIORITY.indexOf(y[0]))[0]![0];
 }
 
 function nearPlace(np: NounPhrase, p: PlaceSpan): boolean {
@@ -354,7 +360,6 @@ function triggersAt(a: Annotated, i: number): boolean {
  */
 function defaultSuspect(a: Annotated, d: Draft, perpetrators: Perpetrator[], ev: Evidence[]): void {
   const generic = perpetrators.some(p => p.kind === 'individual' && /(guerr?ill|rebel|terrorist|subversive|commando|insurgent|militant|jihad)/i.test(p.name));
-  if (!generic) return;
   const para = a.sentences[d.sents[0]!]!.para;
   const counts = new Map<string, { n: number; span: typeof a.actors[number] }>();
   for (const act of a.actors) {
@@ -366,6 +371,8 @@ function defaultSuspect(a: Annotated, d: Draft, perpetrators: Perpetrator[], ev:
   const ranked = [...counts.values()].sort((x, y) => y.n - x.n);
   const top = ranked[0];
   if (!top || (ranked[1] && ranked[1].n * 2 > top.n)) return;
+  // Without insurgents in the sentence, only a group the whole document is about.
+  if (!generic && top.n < DOMINANT_MENTIONS) return;
   const name = top.span.text.replace(/\s+/g, ' ');
   perpetrators.push({ name, kind: 'organization', attribution: 'suspected', actorId: top.span.actorId, canonical: top.span.name });
   ev.push(evidence(a, 'perpetrators', name, top.span));

@@ -10,7 +10,7 @@ import { createHash } from 'node:crypto';
 import { DISTANCE, THRESHOLDS, VETO } from './config.js';
 import type { Cluster, MentionRecord } from './contract.js';
 import { featuresOf, type Features } from './features.js';
-import { pairScore } from './score.js';
+import { compatible, pairScore } from './score.js';
 
 const KM_PER_DEGREE = 111.2;
 
@@ -42,6 +42,7 @@ class Scores {
   edges(min: number): [number, number, number][] {
     const out: [number, number, number][] = [];
     const add = (i: number, j: number): void => {
+      if (!compatible(this.feats[i]!, this.feats[j]!)) return;
       const s = this.get(i, j);
       if (s >= min) out.push(i < j ? [s, i, j] : [s, j, i]);
     };

@@ -74,6 +74,14 @@ export function textScore(a: Features, b: Features): number {
   return WEIGHTS.text.scale * jaccard(a.text, b.text);
 }
 
+/** Cheap checks that rule a pair out before anything is looked up: other country, dates too far apart. */
+export function compatible(a: Features, b: Features): boolean {
+  if (a.docId === b.docId) return false;
+  if (a.country && b.country && a.country !== b.country) return false;
+  if (!a.span || !b.span) return true;
+  return Math.max(a.span.from, b.span.from) - Math.min(a.span.to, b.span.to) <= WINDOW_DAYS;
+}
+
 /** Scores by mention id pair: blocks overlap from one document to the next, so most pairs recur. */
 const memo = new GenerationCache<string, number>(PAIR_CACHE_SIZE);
 
@@ -81,7 +89,7 @@ export function clearScoreCache(): void { memo.clear(); }
 
 /** The sum of feature scores, or VETO when the two can never be one incident. */
 export function pairScore(a: Features, b: Features): number {
-  if (a.docId === b.docId) return VETO;
+  if (!compatible(a, b)) return VETO;
   if (a.pinned && b.pinned && a.pinned !== b.pinned) return VETO;
   const key = a.id < b.id ? a.id + '\u0001' + b.id : b.id + '\u0001' + a.id;
   let s = memo.get(key);
