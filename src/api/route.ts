@@ -3,6 +3,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest, RouteOptions } from 'fastify';
 import type { z } from 'zod';
 import type { Guard } from './auth.js';
+import type { AggregateCache } from './cache.js';
 import { parse } from './errors.js';
 import { withoutEmpty } from './schemas.js';
 import type { Principal, Role } from './tokens.js';
@@ -11,6 +12,7 @@ import type { Store } from '../store/store.js';
 export interface ApiContext {
   store: Store;
   guard: Guard;
+  aggregates: AggregateCache;
 }
 
 type Schema = z.ZodType;
@@ -38,16 +40,17 @@ export interface RouteSpec<Q extends Schema | undefined = undefined, P extends S
 export type AnyRoute = RouteSpec<Schema | undefined, Schema | undefined, Schema | undefined>;
 
 export class Routes {
-  constructor(private readonly app: FastifyInstance, private readonly guard: Guard, readonly list: AnyRoute[] = []) {}
+  constructor(private readonly app: FastifyInstance, private readonly guard: Guard, readonly list: AnyRoute[] = [], private readonly onWrite?: () => void) {}
 
   /** The same registry, adding routes to a child scope of the server (own content-type parsers). */
   within(app: FastifyInstance): Routes {
-    return new Routes(app, this.guard, this.list);
+    return new Routes(app, this.guard, this.list, this.onWrite);
   }
 
   add<Q extends Schema | undefined, P extends Schema | undefined, B extends Schema | undefined>(spec: RouteSpec<Q, P, B>): void {
     this.list.push(spec as unknown as AnyRoute);
     const guard = this.guard;
+    const onWrite = this.onWrite;
     const options: RouteOptions = {
       method: spec.method,
       url: spec.url,
@@ -58,7 +61,11 @@ export class Routes {
         const query = (spec.query ? parse(spec.query, withoutEmpty(request.query), 'query') : undefined) as Out<Q>;
         const params = (spec.params ? parse(spec.params, request.params, 'path') : undefined) as Out<P>;
         const body = (spec.body ? parse(spec.body, request.body ?? {}, 'body') : undefined) as Out<B>;
-        return spec.handler({ query, params, body, who, request, reply });
+        try {
+          return await spec.handler({ query, params, body, who, request, reply });
+        } finally {
+          if (spec.role) onWrite?.();
+        }
       },
     };
     this.app.route(options);

@@ -5,6 +5,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { ROOT } from '../paths.js';
 import type { Store } from '../store/store.js';
 import { Guard } from './auth.js';
+import { AggregateCache } from './cache.js';
 import { installErrorHandlers } from './errors.js';
 import { openApiDocument } from './openapi.js';
 import { Routes, type ApiContext } from './route.js';
@@ -25,6 +26,8 @@ export interface ServerOptions {
   logger?: boolean;
   /** The built dashboard (default web/dist). */
   webDir?: string;
+  /** How long stats, timeline and map points are reused (ms; 0: never). Default 30 s. Writes through the API clear them. */
+  aggregateTtlMs?: number;
   /** Replaces the read → extract → store pipeline of uploads (tests). */
   ingest?: UploadIngester;
 }
@@ -41,14 +44,15 @@ const SECURITY_HEADERS = {
 export async function buildServer(store: Store, opts: ServerOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({ logger: opts.logger ?? false, bodyLimit: 1024 * 1024 });
   const guard = new Guard({ host: opts.host ?? '127.0.0.1', tokens: opts.tokens, localUser: opts.localUser ?? process.env.USER ?? 'local' });
-  const ctx: ApiContext = { store, guard };
+  const aggregates = new AggregateCache(opts.aggregateTtlMs ?? 30_000);
+  const ctx: ApiContext = { store, guard, aggregates };
   installErrorHandlers(app);
   app.addHook('onSend', async (_request, reply, payload) => {
     for (const [k, v] of Object.entries(SECURITY_HEADERS)) void reply.header(k, v);
     return payload;
   });
 
-  const routes = new Routes(app, guard);
+  const routes = new Routes(app, guard, [], () => aggregates.clear());
   incidentRoutes(routes, ctx);
   documentRoutes(routes, ctx);
   analysisRoutes(routes, ctx);
@@ -72,13 +76,14 @@ export interface ServeOptions {
   location?: string;
   tokens?: TokenStore;
   logger?: boolean;
+  aggregateTtlMs?: number;
 }
 
 /** `vigil serve`: listens and returns the server and its URL. Binding beyond loopback needs tokens. */
 export async function serve(opts: ServeOptions): Promise<{ app: FastifyInstance; url: string; close(): Promise<void> }> {
   const host = opts.host ?? '127.0.0.1';
   const tokens = opts.tokens ?? (opts.location ? await openTokenStore(opts.location) : undefined);
-  const app = await buildServer(opts.store, { host, tokens, logger: opts.logger });
+  const app = await buildServer(opts.store, { host, tokens, logger: opts.logger, aggregateTtlMs: opts.aggregateTtlMs });
   if (!guard(host) && !tokens) {
     await app.close();
     throw new Error(`vigil: serving on ${host} needs API tokens; pass the store location (and create tokens with \`vigil token create\`)`);

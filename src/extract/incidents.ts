@@ -40,7 +40,9 @@ export function incidents(a: Annotated, events: EventMention[]): Incident[] {
     const f = features(a, d, inc, drafts.length);
     if (exposeFeatures) (inc as Incident & { _features?: Record<string, number> })._features = Object.fromEntries(f);
     // MUC-4 has few plots: the model only judges reports of attacks carried out.
-    else if (inc.status === 'carried_out' && incidentProbability(f) < incidentThreshold()) continue;
+    // A strong trigger with a toll is an incident whatever the model says: it only judges the doubtful ones.
+    else if (inc.status === 'carried_out' && !(inc.killed && d.events.some(e => e.weight >= 3))
+      && incidentProbability(f) < incidentThreshold()) continue;
     out.push(inc);
   }
   return out;
@@ -110,6 +112,8 @@ function joins(cur: Draft, ev: EventMention, date: { value: IncidentDate } | nul
   if (cur.onlyPlace) return false;
   const last = cur.events[cur.events.length - 1]!;
   if (date && cur.date && !sameDay(date.value, cur.date.value)) return false;
+  // "the attacks" refers back, whatever other places the sentence names.
+  if (ev.anaphoric && FAMILY[ev.type] === FAMILY[cur.events[0]!.type]) return true;
   if (place && cur.place && !samePlace(place, cur.place)) return false;
   if (ev.anaphoric) return true;
   if (FAMILY[ev.type] !== FAMILY[cur.events[0]!.type] && ev.weight >= 3 && cur.events[0]!.weight >= 3) return false;

@@ -14,7 +14,7 @@ interface Entry {
 }
 
 export class BlockIndex {
-  /** bucket number → country → mention ids; undated mentions sit in bucket NaN's stand-in, `undated`. */
+  /** Bucket (week) number → country → mention ids; mentions without a date are kept apart in `undated`. */
   private readonly buckets = new Map<number, Map<string, Set<string>>>();
   private readonly undated = new Map<string, Set<string>>();
   private readonly entries = new Map<string, Entry>();
