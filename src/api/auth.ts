@@ -26,13 +26,15 @@ export interface AuthOptions {
   tokens?: TokenStore;
   /** The name recorded in the audit trail for unauthenticated local writes. */
   localUser: string;
+  /** Demand tokens even on a loopback address (behind a reverse proxy, say). */
+  requireTokens?: boolean;
 }
 
 export class Guard {
   readonly tokensRequired: boolean;
 
   constructor(private readonly opts: AuthOptions) {
-    this.tokensRequired = !isLoopback(opts.host);
+    this.tokensRequired = Boolean(opts.requireTokens) || !isLoopback(opts.host);
   }
 
   /** Refuses requests to a loopback server that arrive under a foreign host name. */

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { ROOT } from '../paths.js';
 import type { Store } from '../store/store.js';
-import { Guard } from './auth.js';
+import { Guard, isLoopback } from './auth.js';
 import { AggregateCache } from './cache.js';
 import { installErrorHandlers } from './errors.js';
 import { openApiDocument } from './openapi.js';
@@ -21,6 +21,8 @@ export interface ServerOptions {
   host?: string;
   /** Token hashes, needed for writes when `host` is not loopback. */
   tokens?: TokenStore;
+  /** Demand tokens for writes even on loopback: set it when a reverse proxy forwards to a loopback port. */
+  requireTokens?: boolean;
   /** Recorded in the audit trail for local (loopback, token-less) writes. Default: $USER or "local". */
   localUser?: string;
   logger?: boolean;
@@ -43,7 +45,7 @@ const SECURITY_HEADERS = {
 
 export async function buildServer(store: Store, opts: ServerOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({ logger: opts.logger ?? false, bodyLimit: 1024 * 1024 });
-  const guard = new Guard({ host: opts.host ?? '127.0.0.1', tokens: opts.tokens, localUser: opts.localUser ?? process.env.USER ?? 'local' });
+  const guard = new Guard({ host: opts.host ?? '127.0.0.1', tokens: opts.tokens, requireTokens: opts.requireTokens, localUser: opts.localUser ?? process.env.USER ?? 'local' });
   const aggregates = new AggregateCache(opts.aggregateTtlMs ?? 30_000);
   const ctx: ApiContext = { store, guard, aggregates };
   installErrorHandlers(app);
@@ -77,14 +79,18 @@ export interface ServeOptions {
   tokens?: TokenStore;
   logger?: boolean;
   aggregateTtlMs?: number;
+  requireTokens?: boolean;
 }
 
 /** `vigil serve`: listens and returns the server and its URL. Binding beyond loopback needs tokens. */
 export async function serve(opts: ServeOptions): Promise<{ app: FastifyInstance; url: string; close(): Promise<void> }> {
   const host = opts.host ?? '127.0.0.1';
-  const tokens = opts.tokens ?? (opts.location ? await openTokenStore(opts.location) : undefined);
-  const app = await buildServer(opts.store, { host, tokens, logger: opts.logger, aggregateTtlMs: opts.aggregateTtlMs });
-  if (!guard(host) && !tokens) {
+  // The token table lives in the store's database: the given location, or the SQLite store's own file.
+  const sqlitePath = (opts.store as { path?: unknown }).path;
+  const location = opts.location ?? (opts.store.kind === 'sqlite' && typeof sqlitePath === 'string' && sqlitePath !== ':memory:' ? sqlitePath : undefined);
+  const tokens = opts.tokens ?? (location ? await openTokenStore(location) : undefined);
+  const app = await buildServer(opts.store, { host, tokens, requireTokens: opts.requireTokens, logger: opts.logger, aggregateTtlMs: opts.aggregateTtlMs });
+  if ((opts.requireTokens || !isLoopback(host)) && !tokens) {
     await app.close();
     throw new Error(`vigil: serving on ${host} needs API tokens; pass the store location (and create tokens with \`vigil token create\`)`);
   }
@@ -99,6 +105,4 @@ export async function serve(opts: ServeOptions): Promise<{ app: FastifyInstance;
   };
 }
 
-function guard(host: string): boolean {
-  return new Guard({ host, localUser: '' }).tokensRequired === false;
-}
+

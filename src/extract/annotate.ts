@@ -7,7 +7,14 @@ import { findActors } from '../gazetteer/actors.js';
 
 export interface Span { from: number; to: number; start: number; end: number }
 export interface DateSpan extends Span { date: DateMention }
-export interface PlaceSpan extends Span { place: GeoPlace; text: string }
+export interface PlaceSpan extends Span {
+  place: GeoPlace;
+  text: string;
+  /** After "in", "at", "near"…: said as where something is. */
+  cue: boolean;
+  /** In the dateline: where the report was filed, not necessarily where it happened. */
+  dateline: boolean;
+}
 export interface ActorSpan extends Span { actorId: string; name: string; text: string }
 
 
@@ -24,6 +31,18 @@ export interface Annotated {
   actors: ActorSpan[];
   /** Countries by how often the text names places in them: the context for ambiguous places. */
   countryCounts: Map<string, number>;
+}
+
+/** "BOGOTA, 9 JAN 90 (EFE) --": the date of the report, at the head of the text before the dash. */
+export function isDatelineDate(text: string, d: { start: number; end: number }): boolean {
+  if (d.start > 80) return false;
+  return /^[^.\n]{0,30}(--|—|\[TEXT\])/.test(text.slice(d.end, d.end + 40));
+}
+
+/** A place at the head of the text followed by a date or a dash: "BOGOTA, 9 JAN 90 (EFE) --", "PARIS (Reuters) -". */
+function inDatelineHead(text: string, m: { start: number; end: number }): boolean {
+  if (m.start > 40) return false;
+  return /^[^.\n]{0,40}?(--|—| - |\[TEXT\])/.test(text.slice(m.end, m.end + 50)) && !/[.!?]/.test(text.slice(0, m.start));
 }
 
 /** Index of the token containing (or first after) character offset `c`. */
@@ -47,8 +66,14 @@ export function annotate(doc: Document): Annotated {
   const text = doc.text;
   const mode = caseMode(text);
   const { tokens, sentences } = tokenize(text, mode);
-  const reference = doc.published ? doc.published.slice(0, 10) : null;
-  const dates = findDates(text, reference).map(d => ({ ...toSpan(tokens, d.start, d.end), date: d }));
+  let reference = doc.published ? doc.published.slice(0, 10) : null;
+  let found = findDates(text, reference);
+  // No publication date: a dated dateline ("TEGUCIGALPA, 26 JAN 89 --") is the reference instead.
+  if (!reference) {
+    const d = found.find(m => isDatelineDate(text, m) && typeof m.value === 'string' && m.value.length === 10);
+    if (d) { reference = d.value as string; found = findDates(text, reference); }
+  }
+  const dates = found.map(d => ({ ...toSpan(tokens, d.start, d.end), date: d }));
 
   const mentions = findPlaces(text);
   const countryCounts = new Map<string, number>();
@@ -69,7 +94,7 @@ export function annotate(doc: Document): Annotated {
   // A place inside a group's name ("Farabundo Marti National Liberation Front") is not where anything happened.
   const inActor = (m: { start: number; end: number }) => actors.some(a => m.start < a.end && a.start < m.end);
   const places = mentions.filter(m => !inActor(m))
-    .map(m => ({ ...toSpan(tokens, m.start, m.end), place: resolvePlace(m, ctx), text: m.text }));
+    .map(m => ({ ...toSpan(tokens, m.start, m.end), place: resolvePlace(m, ctx), text: m.text, cue: m.cue, dateline: inDatelineHead(text, m) }));
   return { doc, text, mode, tokens, sentences, reference, dates, places, actors, countryCounts };
 }
 

@@ -3,7 +3,7 @@
 import type { Attribution, Count, Evidence, Incident, IncidentDate, IncidentType, Location, Perpetrator, Target, Victim, Weapon } from '../model.js';
 import { toLocation, findPlaces, resolvePlace } from '../gazetteer/places.js';
 import { getActor } from '../gazetteer/actors.js';
-import { within, type Annotated, type PlaceSpan, type Span } from './annotate.js';
+import { isDatelineDate, within, type Annotated, type PlaceSpan, type Span } from './annotate.js';
 import { PRIORITY, type EventMention } from './events.js';
 import { nounPhrases, type NounPhrase } from './noun-phrases.js';
 import { casualties, type CasualtyMention } from './casualties.js';
@@ -58,12 +58,7 @@ function sentenceDate(a: Annotated, sent: number, near?: number): { value: Incid
   return { value: best.date.value, span: best };
 }
 
-/** "BOGOTA, 9 JAN 90 (EFE) --": the report's date, not the event's. */
-function inDateline(a: Annotated, d: Span): boolean {
-  if (d.start > 80) return false;
-  const after = a.text.slice(d.end, d.end + 40);
-  return /^[^.\n]{0,30}(--|—|\[TEXT\])/.test(after);
-}
+const inDateline = (a: Annotated, d: Span): boolean => isDatelineDate(a.text, d);
 
 /** Places of a sentence, less the ones that speak ("Russia said…"): a speaker is not where it happened. */
 function sentencePlaces(a: Annotated, sent: number): PlaceSpan[] {
@@ -71,9 +66,11 @@ function sentencePlaces(a: Annotated, sent: number): PlaceSpan[] {
   return within(a.places, s.from, s.to).filter(p => !reportingVerbs.has(a.tokens[p.to]?.lower ?? ''));
 }
 
-function bestPlace(places: PlaceSpan[]): PlaceSpan | null {
+/** Where it happened: not the dateline, said with "in/at/near" if any is, the most specific, the nearest. */
+function bestPlace(places: PlaceSpan[], near = 0): PlaceSpan | null {
+  const score = (p: PlaceSpan) => (p.dateline ? -100 : 0) + (p.cue ? 10 : 0) + (PLACE_RANK[p.place.kind] ?? 0) * 2 - Math.min(Math.abs(p.from - near), 40) / 40;
   let best: PlaceSpan | null = null;
-  for (const p of places) if (!best || (PLACE_RANK[p.place.kind] ?? 0) > (PLACE_RANK[best.place.kind] ?? 0)) best = p;
+  for (const p of places) if (!p.dateline && (!best || score(p) > score(best))) best = p;
   return best;
 }
 
@@ -94,7 +91,7 @@ function group(a: Annotated, events: EventMention[]): Draft[] {
       cur = null;
       continue;
     }
-    const place = bestPlace(places);
+    const place = bestPlace(places, ev.triggers[0]!.from);
     if (cur && joins(cur, ev, date, place)) {
       cur.events.push(ev);
       cur.sents.push(ev.sent);
@@ -129,6 +126,7 @@ function splitPlaces(a: Annotated, ev: EventMention, places: PlaceSpan[]): Place
   if (!plural) return [];
   const distinct: PlaceSpan[] = [];
   for (const p of places) {
+    if (p.dateline) continue;
     if (distinct.some(d => d.place.countryCode === p.place.countryCode && d.place.name === p.place.name)) continue;
     distinct.push(p);
   }
@@ -175,12 +173,14 @@ function fill(a: Annotated, d: Draft, n: number): Incident | null {
   let place = d.place;
   if (!place) {
     const para = a.sentences[first.sent]!.para;
-    for (let s = first.sent - 1; s >= 0 && a.sentences[s]!.para === para && !place; s--) place = bestPlace(sentencePlaces(a, s));
+    for (let s = first.sent - 1; s >= 0 && a.sentences[s]!.para === para && !place; s--) place = bestPlace(sentencePlaces(a, s), a.sentences[s]!.to);
   }
   let location: Location | null = null;
   if (place) {
     location = toLocation(place.place);
     ev.push(evidence(a, 'location', place.place.name, place));
+  } else if (a.places.some(p => p.dateline)) {
+    location = toLocation(a.places.find(p => p.dateline)!.place);
   } else if (a.doc.dateline) {
     const m = findPlaces(a.doc.dateline)[0];
     if (m) location = toLocation(resolvePlace(m, { countryCounts: a.countryCounts, dateline: a.doc.dateline }));
