@@ -6,6 +6,7 @@ import { getActor } from '../gazetteer/actors.js';
 import { isDatelineDate, within, type Annotated, type PlaceSpan, type Span } from './annotate.js';
 import { PRIORITY, type EventMention } from './events.js';
 import { nounPhrases, type NounPhrase } from './noun-phrases.js';
+import { personNames } from './names.js';
 import { casualties, type CasualtyMention } from './casualties.js';
 import { cues, reportingVerbs } from './lexicon.js';
 import { decideRole, roleFeatures, type RoleDecision } from './roles.js';
@@ -212,7 +213,13 @@ function fill(a: Annotated, d: Draft, n: number): Incident | null {
       add(perpetrators, { name, kind: 'organization', attribution, actorId: act.actorId, canonical: act.name }, act.actorId, 'perpetrators', act, name);
     }
     const trig = d.events.find(e => e.sent === sent)?.triggers[0]?.from ?? s.from;
-    for (const np of nounPhrases(a, s.from, s.to)) {
+    const nps = nounPhrases(a, s.from, s.to);
+    // A name standing alone (not next to a role noun that already names the person) is a candidate too.
+    for (const n of personNames(a, s.from, s.to)) {
+      if (nps.some(np => np.to >= n.from - 2 && np.from <= n.to + 2 && np.classes.some(c => c.cls === 'person'))) continue;
+      nps.push({ ...n, headFrom: n.from, classes: [{ cls: 'name' }] });
+    }
+    for (const np of nps) {
       if (d.onlyPlace && !nearPlace(np, d.onlyPlace)) continue;
       const f = roleFeatures(a, np, type, trig);
       if (exposeFeatures) roleCandidates.push({ text: np.text, f: Object.fromEntries(f) });

@@ -20,7 +20,7 @@ interface FunctionFile { function: string[]; reporting: string[]; modifiers: str
 
 export interface TriggerInfo { type: IncidentType; weight: number }
 export type NounClass =
-  | { cls: 'perpetrator' } | { cls: 'person' } | { cls: 'needsModifier' }
+  | { cls: 'perpetrator' } | { cls: 'person' } | { cls: 'needsModifier' } | { cls: 'name' }
   | { cls: 'target'; category: TargetCategory } | { cls: 'weapon'; type: WeaponType };
 
 const T = load<TriggerFile>('triggers.json');

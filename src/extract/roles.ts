@@ -68,7 +68,7 @@ function ruleRole(a: Annotated, np: NounPhrase, type: IncidentType): Role | null
       return 'weapon';
     }
     if (c.cls === 'target') return 'target';
-    if (c.cls === 'person') return !reporting && harmed(a, np) ? 'victim' : null;
+    if (c.cls === 'person' || c.cls === 'name') return !reporting && harmed(a, np) ? 'victim' : null;
   }
   return null;
 }

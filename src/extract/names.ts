@@ -1,0 +1,46 @@
+// People's names: a given name (GeoNames-independent name lists built into data/) or a title followed by
+// one to three name-like words. In upper- or lower-case text a name-like word is one no lexicon knows.
+import { readFileSync } from 'node:fs';
+import { dataPath } from '../paths.js';
+import type { Token } from '../nlp/tokens.js';
+import type { Annotated } from './annotate.js';
+import { functionWords, modifiers, nounWords, reportingVerbs, triggers } from './lexicon.js';
+
+const names = JSON.parse(readFileSync(dataPath('place-common-words.json'), 'utf8')) as { givenNames: string[]; personNames: string[] };
+const GIVEN = new Set(names.givenNames);
+const TITLES = new Set((JSON.parse(readFileSync(dataPath('lexicon', 'titles.json'), 'utf8')) as { titles: string[] }).titles);
+const PARTICLES = new Set(['de', 'del', 'la', 'las', 'los', 'van', 'von', 'der', 'al', 'el', 'bin', 'ibn', 'abu', 'y', 'da', 'dos', 'di']);
+
+export interface NameSpan { from: number; to: number; start: number; end: number; text: string }
+
+function nameLike(a: Annotated, t: Token): boolean {
+  if (t.kind !== 'word' || t.text.length < 2) return false;
+  if (a.mode === 'mixed') return t.cap && !functionWords.has(t.lower);
+  const w = t.lower;
+  return !functionWords.has(w) && !reportingVerbs.has(w) && !nounWords.has(w) && !modifiers.has(w) && !triggers.matchAt([t], 0)
+    && !/(ed|ing|ly)$/.test(w);
+}
+
+export function personNames(a: Annotated, from: number, to: number): NameSpan[] {
+  const { tokens } = a;
+  const out: NameSpan[] = [];
+  const taken = (i: number) => a.places.some(p => i >= p.from && i < p.to) || a.actors.some(p => i >= p.from && i < p.to);
+  for (let i = from; i < to; i++) {
+    const t = tokens[i]!;
+    const afterTitle = TITLES.has(tokens[i - 1]?.lower.replace(/\.$/, '') ?? '') && i > from;
+    if (!(GIVEN.has(t.lower) && (a.mode !== 'mixed' || t.cap)) && !(afterTitle && nameLike(a, t))) continue;
+    if (taken(i)) continue;
+    let j = i + 1;
+    while (j < to && j - i < 5) {
+      const u = tokens[j]!;
+      if (PARTICLES.has(u.lower) && j + 1 < to && nameLike(a, tokens[j + 1]!)) { j += 2; continue; }
+      if (!nameLike(a, u) || taken(j)) break;
+      j++;
+    }
+    if (j - i < 2) continue; // a given name alone is too often a word or a place
+    const start = t.start, end = tokens[j - 1]!.end;
+    out.push({ from: i, to: j, start, end, text: a.text.slice(start, end).replace(/\s+/g, ' ') });
+    i = j - 1;
+  }
+  return out;
+}
