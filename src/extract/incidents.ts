@@ -34,9 +34,10 @@ const DOMINANT_MENTIONS = 8;
 
 export function incidents(a: Annotated, events: EventMention[]): Incident[] {
   const drafts = group(a, events);
+  const eventSents = new Set(events.map(e => e.sent));
   const out: Incident[] = [];
   for (const d of drafts) {
-    const inc = fill(a, d, out.length);
+    const inc = fill(a, d, out.length, eventSents);
     if (!inc) continue;
     const f = features(a, d, inc, drafts.length);
     if (exposeFeatures) (inc as Incident & { _features?: Record<string, number> })._features = Object.fromEntries(f);
@@ -149,7 +150,7 @@ function evidence(a: Annotated, field: string, value: string, span: Span): Evide
 
 const norm = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
 
-function fill(a: Annotated, d: Draft, n: number): Incident | null {
+function fill(a: Annotated, d: Draft, n: number, eventSents: Set<number>): Incident | null {
   const ev: Evidence[] = [];
   const first = d.events[0]!;
   const type = voteType(d.events);
@@ -204,15 +205,8 @@ function fill(a: Annotated, d: Draft, n: number): Incident | null {
   const roleCandidates: { text: string; f: Record<string, number> }[] = [];
   const decided: ({ np: NounPhrase } & RoleDecision)[] = [];
   let suicide = false;
-  for (const sent of d.sents) {
+  const roleCandidatesOf = (sent: number, trig: number, context: boolean) => {
     const s = a.sentences[sent]!;
-    const attribution = attributionOf(a, s.from, s.to);
-    for (const act of within(a.actors, s.from, s.to)) {
-      if (isState(act.actorId) && !actsInSentence(a, act, s.to)) continue;
-      const name = act.text.replace(/\s+/g, ' ');
-      add(perpetrators, { name, kind: 'organization', attribution, actorId: act.actorId, canonical: act.name }, act.actorId, 'perpetrators', act, name);
-    }
-    const trig = d.events.find(e => e.sent === sent)?.triggers[0]?.from ?? s.from;
     const nps = nounPhrases(a, s.from, s.to);
     // A name standing alone (not next to a role noun that already names the person) is a candidate too.
     for (const n of personNames(a, s.from, s.to)) {
@@ -221,13 +215,30 @@ function fill(a: Annotated, d: Draft, n: number): Incident | null {
     }
     for (const np of nps) {
       if (d.onlyPlace && !nearPlace(np, d.onlyPlace)) continue;
-      const f = roleFeatures(a, np, type, trig);
+      const f = roleFeatures(a, np, type, trig, context);
       if (exposeFeatures) roleCandidates.push({ text: np.text, f: Object.fromEntries(f) });
       const r = decideRole(a, np, type, trig, f);
       if (r) decided.push({ np, ...r });
     }
+  };
+  for (const sent of d.sents) {
+    const s = a.sentences[sent]!;
+    const attribution = attributionOf(a, s.from, s.to);
+    for (const act of within(a.actors, s.from, s.to)) {
+      if (isState(act.actorId) && !actsInSentence(a, act, s.to)) continue;
+      const name = act.text.replace(/\s+/g, ' ');
+      add(perpetrators, { name, kind: 'organization', attribution, actorId: act.actorId, canonical: act.name }, act.actorId, 'perpetrators', act, name);
+    }
+    roleCandidatesOf(sent, d.events.find(e => e.sent === sent)?.triggers[0]?.from ?? s.from, false);
     counts.push(...casualties(a, s.from, s.to));
     if (d.events.some(e => e.sent === sent && e.suicide)) suicide = true;
+  }
+  // The sentence after a report often names who and what ("The victims were…"): candidates too, marked as context.
+  for (const sent of d.sents) {
+    const next = sent + 1;
+    if (next < a.sentences.length && a.sentences[next]!.para === a.sentences[sent]!.para && !eventSents.has(next) && !d.sents.includes(next)) {
+      roleCandidatesOf(next, a.sentences[next]!.from, true);
+    }
   }
   // Most confident first; one phrase per head word and role (the scorer, like a reader, counts an entity once).
   const heads = new Set<string>();

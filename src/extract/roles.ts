@@ -75,7 +75,7 @@ function ruleRole(a: Annotated, np: NounPhrase, type: IncidentType): Role | null
 
 const shape = (w: string | undefined) => (w === undefined ? '<s>' : /^\d/.test(w) ? '#num' : w);
 
-export function roleFeatures(a: Annotated, np: NounPhrase, type: IncidentType, trigger: number): Map<string, number> {
+export function roleFeatures(a: Annotated, np: NounPhrase, type: IncidentType, trigger: number, context = false): Map<string, number> {
   const f = new Map<string, number>();
   const on = (k: string, v = 1) => f.set(k, (f.get(k) ?? 0) + v);
   const t = a.tokens;
@@ -87,6 +87,7 @@ export function roleFeatures(a: Annotated, np: NounPhrase, type: IncidentType, t
   for (let i = np.from; i < np.headFrom; i++) on('mod=' + shape(t[i]!.lower));
   const rule = ruleRole(a, np, type);
   on('rule=' + (rule ?? 'none'));
+  if (context) { on('context'); on('context.rule=' + (rule ?? 'none')); }
   on('prev=' + shape(np.from > s.from ? t[np.from - 1]!.lower : undefined));
   on('prev2=' + shape(np.from - 1 > s.from ? t[np.from - 2]!.lower : undefined));
   on('next=' + shape(np.to < s.to ? t[np.to]!.lower : undefined));
@@ -95,7 +96,7 @@ export function roleFeatures(a: Annotated, np: NounPhrase, type: IncidentType, t
   if (harmBefore(a, np)) on('harm.before');
   if (reportingSubject(a, np)) on('reporting');
   const d = np.from - trigger;
-  on(d < 0 ? (d > -6 ? 'trig.before.near' : 'trig.before.far') : d < 6 ? 'trig.after.near' : 'trig.after.far');
+  if (!context) on(d < 0 ? (d > -6 ? 'trig.before.near' : 'trig.before.far') : d < 6 ? 'trig.after.near' : 'trig.after.far');
   on('type=' + type);
   on('type.rule=' + type + ':' + (rule ?? 'none'));
   if (triggers.matchAt(t, np.to, s.to)) on('next.trigger');
