@@ -104,7 +104,31 @@ function group(a: Annotated, events: EventMention[]): Draft[] {
     cur = { events: [ev], sents: [ev.sent], date, place };
     drafts.push(cur);
   }
-  return drafts;
+  return corefer(drafts);
+}
+
+/** A later report of an event already told ("the bombing in Usulután…") joins it, even paragraphs apart. */
+function corefer(drafts: Draft[]): Draft[] {
+  const out: Draft[] = [];
+  for (const d of drafts) {
+    const into = d.onlyPlace ? undefined : [...out].reverse().find(o => sameEvent(o, d));
+    if (!into) { out.push(d); continue; }
+    into.events.push(...d.events);
+    into.sents.push(...d.sents);
+    into.date ??= d.date;
+    into.place ??= d.place;
+  }
+  return out;
+}
+
+function sameEvent(x: Draft, y: Draft): boolean {
+  if (x.onlyPlace) return false;
+  if (FAMILY[x.events[0]!.type] !== FAMILY[y.events[0]!.type]) return false;
+  if ((x.events[0]!.status === 'foiled') !== (y.events[0]!.status === 'foiled')) return false;
+  const dates = x.date && y.date ? sameDay(x.date.value, y.date.value) : null;
+  const places = x.place && y.place ? x.place.place.name === y.place.place.name : null;
+  if (dates === false || places === false) return false;
+  return dates === true || places === true && x.place!.place.kind === 'city';
 }
 
 function joins(cur: Draft, ev: EventMention, date: { value: IncidentDate } | null, place: PlaceSpan | null): boolean {
