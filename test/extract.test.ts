@@ -88,3 +88,12 @@ test('quotes keep the speaker, role and affiliation', () => {
 test('extraction is deterministic', () => {
   assert.deepEqual(extract(doc(BOMBING)), extract(doc(BOMBING)));
 });
+
+test('"opened fire … killing 7 people and injuring 20": perpetrators and both counts', () => {
+  const [inc] = extract(doc('Gunmen opened fire on a crowded market in Maiduguri on Tuesday, killing 7 people and injuring 20, police said.', '2024-03-06')).incidents;
+  assert.equal(inc?.type, 'armed_assault');
+  assert.equal(inc?.killed?.value, 7);
+  assert.equal(inc?.injured?.value, 20);
+  assert.ok(inc?.perpetrators.some(p => p.kind === 'individual' && /gunmen/i.test(p.name)));
+  assert.equal(inc?.location?.place, 'Maiduguri');
+});

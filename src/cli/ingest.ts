@@ -27,7 +27,7 @@ export async function ingestCommand(paths: string[], flags: IngestFlags): Promis
   if (flags.queue) return enqueueInputs(paths, flags.db);
   const store = await openStore(flags.db);
   const stop = { requested: false };
-  const onSignal = () => { stop.requested = true; process.stderr.write('\nvigil: stopping after the current document…\n'); };
+  const onSignal = () => { stop.requested = true; process.stderr.write('\nvigil: stopping: storing the documents in hand, reading no more…\n'); };
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);
   const progress = createProgress();
@@ -41,6 +41,7 @@ export async function ingestCommand(paths: string[], flags: IngestFlags): Promis
     process.stdout.write(`read ${sum.read}, new ${sum.new}, duplicate ${sum.duplicate}, failed ${sum.failed}, `
       + `incidents found ${sum.incidents} (${sum.incidentIds.length} incidents touched) in ${sum.seconds.toFixed(1)}s\n`);
     if (sum.failed) process.exitCode = 1;
+    if (stop.requested) process.exitCode = 130;
   } finally {
     progress.stop();
     process.off('SIGINT', onSignal);

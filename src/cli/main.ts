@@ -1,16 +1,18 @@
 #!/usr/bin/env node
 // vigil — the command line. Each command opens the store (SQLite file or PostgreSQL URL) it needs.
-import { Command, Option } from 'commander';
+import { Command, CommanderError, Option } from 'commander';
 import { ingestCommand, extractCommand, demoCommand } from './ingest.js';
 import { incidentsCommand, showCommand, docsCommand, searchCommand, statsCommand } from './query.js';
 import { reviewCommands } from './review.js';
 import { teamCommands } from './team.js';
+import { serveCommands } from './serve.js';
 import { UsageError } from './options.js';
 
 const program = new Command('vigil')
   .description('Sourced, queryable incidents of terrorism and political violence from open-source reporting.')
   .version('0.1.0')
-  .showHelpAfterError();
+  .showSuggestionAfterError()
+  .exitOverride();
 
 const db = () => new Option('--db <path|url>', 'SQLite file or postgres:// URL (default $VIGIL_DB or ./vigil.db)');
 
@@ -61,11 +63,14 @@ filters(program.command('stats').description('counts and killed by type, country
 
 reviewCommands(program, db);
 teamCommands(program, db);
+serveCommands(program, db);
 
 // A reader that stops early (vigil incidents --format json | head) is not an error.
 process.stdout.on('error', (err: NodeJS.ErrnoException) => { if (err.code === 'EPIPE') process.exit(0); throw err; });
 
 program.parseAsync().catch((err: unknown) => {
+  // Commander has already printed its one-line message (unknown option, bad choice…); help and --version exit 0.
+  if (err instanceof CommanderError) { process.exitCode = err.exitCode === 0 ? 0 : 2; return; }
   const msg = err instanceof Error ? err.message : String(err);
   process.stderr.write(`vigil: ${msg}\n`);
   process.exitCode = err instanceof UsageError ? 2 : 1;

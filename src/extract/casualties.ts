@@ -33,7 +33,7 @@ export function casualties(a: Annotated, from: number, to: number): CasualtyMent
     const n = numberAt(tokens, i);
     if (!n || n.count.value > 100000) continue;
     if (/^(19|20)\d\d$/.test(tokens[n.to - 1]!.text)) continue; // a year, not a count
-    const found = countAfter(a, n, to) ?? countBefore(a, n, from);
+    const found = countBefore(a, n, from) ?? countAfter(a, n, to);
     if (found) out.push({ ...found, count: n.count, from: n.from, to: found.to });
     i = n.to - 1;
   }

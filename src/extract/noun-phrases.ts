@@ -69,5 +69,5 @@ export function nounPhrases(a: Annotated, from: number, to: number): NounPhrase[
 
 function nominalTrigger(tokens: Token[], i: number, to: number): unknown {
   const t = triggers.matchAt(tokens, i, to);
-  return t && !/(ed)$/.test(tokens[t.to - 1]!.lower) ? t : null;
+  return t && !/ed$/.test(tokens[i]!.lower) && !/ed$/.test(tokens[t.to - 1]!.lower) ? t : null;
 }

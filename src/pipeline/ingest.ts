@@ -24,7 +24,7 @@ export interface IngestEvents {
 export interface IngestOptions extends IngestEvents {
   threads?: number;
   policy?: HeadlinePolicy;
-  /** Set by a signal handler: stop reading, finish the document in hand, return. */
+  /** Set by a signal handler: stop reading, store the documents already being extracted, return. */
   stop?: { requested: boolean };
 }
 
@@ -57,7 +57,6 @@ export async function ingestInputs(store: Store, inputs: AsyncIterable<ReadResul
     } catch (err) {
       fail(x.doc.origin, `not stored: ${err instanceof Error ? err.message : String(err)}`);
     }
-    if (opts.stop?.requested) break;
   }
   sum.incidentIds = [...touched];
   sum.seconds = Number(process.hrtime.bigint() - t0) / 1e9;

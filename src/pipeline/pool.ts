@@ -8,6 +8,8 @@ export interface Extracted { doc: Document; extraction: Extraction | null; error
 
 const WORKER_URL = new URL('./extract-worker.js', import.meta.url);
 const IN_FLIGHT_PER_WORKER = 8;
+/** Up to this many documents are extracted in the main thread: starting threads (each loads the gazetteer) costs more. */
+const SMALL_RUN = 4;
 
 export function defaultThreads(): number {
   return Math.max(1, availableParallelism());
@@ -18,38 +20,31 @@ export function defaultThreads(): number {
  * With one thread, or for a handful of documents, extraction runs inline (no worker start-up cost).
  */
 export async function* extractAll(source: AsyncIterable<Document>, threads = defaultThreads(), window = threads * IN_FLIGHT_PER_WORKER): AsyncGenerator<Extracted> {
-  if (threads <= 1) {
-    for await (const doc of source) yield await extractOne(doc);
+  const it = source[Symbol.asyncIterator]();
+  const head: Document[] = [];
+  let exhausted = false;
+  while (threads > 1 && head.length <= SMALL_RUN) {
+    const r = await it.next();
+    if (r.done) { exhausted = true; break; }
+    head.push(r.value);
+  }
+  if (threads <= 1 || exhausted) {
+    for (const doc of head) yield await extractOne(doc);
+    if (!exhausted) for (let r = await it.next(); !r.done; r = await it.next()) yield await extractOne(r.value);
     return;
   }
-  const workers = Array.from({ length: threads }, () => new Worker(WORKER_URL));
-  const pending = new Map<number, { resolve: (r: Extracted) => void }>();
-  const results: Promise<Extracted>[] = [];
-  let next = 0;
-  const docs = new Map<number, Document>();
-  for (const w of workers) {
-    w.on('message', (m: { seq: number; extraction: Extraction | null; error?: string }) => {
-      const p = pending.get(m.seq)!;
-      pending.delete(m.seq);
-      const doc = docs.get(m.seq)!;
-      docs.delete(m.seq);
-      p.resolve(m.error ? { doc, extraction: null, error: m.error } : { doc, extraction: m.extraction });
-    });
-    w.on('error', err => { for (const p of pending.values()) p.resolve({ doc: {} as Document, extraction: null, error: String(err) }); });
-  }
+  const pool = new ExtractorThreads(threads);
+  const queue: Promise<Extracted>[] = [];
   try {
-    let emitted = 0;
-    for await (const doc of source) {
-      const seq = next++;
-      docs.set(seq, doc);
-      results.push(new Promise<Extracted>(resolve => pending.set(seq, { resolve })));
-      workers[seq % threads]!.postMessage({ seq, doc });
-      // Back-pressure: keep a bounded window in flight so memory stays flat however long the source.
-      while (seq + 1 - emitted >= window) { yield await results[emitted]!; delete results[emitted]; emitted++; }
+    for (const doc of head) queue.push(pool.extract(doc));
+    for (let r = await it.next(); !r.done; r = await it.next()) {
+      queue.push(pool.extract(r.value));
+      // Back-pressure: a bounded window in flight, so memory stays flat however long the source.
+      while (queue.length >= window) yield await queue.shift()!;
     }
-    while (emitted < next) { yield await results[emitted]!; delete results[emitted]; emitted++; }
+    while (queue.length) yield await queue.shift()!;
   } finally {
-    await Promise.all(workers.map(w => w.terminate()));
+    await pool.close();
   }
 }
 
@@ -65,37 +60,59 @@ export async function extractOne(doc: Document): Promise<Extracted> {
   }
 }
 
-/** Extraction threads for callers that pull work themselves (the queue worker): one promise per document. */
+interface Pending { doc: Document; worker: Worker; resolve: (r: Extracted) => void }
+
+/** Extraction threads, one promise per document. A thread that dies fails its documents and is not used again. */
 export class ExtractorThreads {
-  private readonly workers: Worker[];
-  private readonly pending = new Map<number, (r: Extracted) => void>();
-  private readonly docs = new Map<number, Document>();
+  private readonly workers: Worker[] = [];
+  private readonly pending = new Map<number, Pending>();
   private seq = 0;
 
   constructor(readonly threads: number) {
-    this.workers = threads <= 1 ? [] : Array.from({ length: threads }, () => {
-      const w = new Worker(WORKER_URL);
-      w.on('message', (m: { seq: number; extraction: Extraction | null; error?: string }) => {
-        const done = this.pending.get(m.seq)!, doc = this.docs.get(m.seq)!;
-        this.pending.delete(m.seq);
-        this.docs.delete(m.seq);
-        done(m.error ? { doc, extraction: null, error: m.error } : { doc, extraction: m.extraction });
-      });
-      return w;
+    for (let i = 0; i < threads && threads > 1; i++) this.start();
+  }
+
+  private start(): void {
+    const w = new Worker(WORKER_URL);
+    w.on('message', (m: { seq: number; extraction: Extraction | null; error?: string }) => {
+      const p = this.pending.get(m.seq);
+      if (!p) return;
+      this.pending.delete(m.seq);
+      p.resolve(m.error ? { doc: p.doc, extraction: null, error: m.error } : { doc: p.doc, extraction: m.extraction });
     });
+    w.on('error', err => this.fail(w, err instanceof Error ? err.message : String(err)));
+    w.on('exit', code => { if (code !== 0) this.fail(w, `extraction thread exited with code ${code}`); });
+    this.workers.push(w);
+  }
+
+  private fail(w: Worker, error: string): void {
+    const i = this.workers.indexOf(w);
+    if (i >= 0) this.workers.splice(i, 1);
+    for (const [seq, p] of this.pending) {
+      if (p.worker !== w) continue;
+      this.pending.delete(seq);
+      p.resolve({ doc: p.doc, extraction: null, error });
+    }
   }
 
   extract(doc: Document): Promise<Extracted> {
     if (!this.workers.length) return extractOne(doc);
     const seq = this.seq++;
-    this.docs.set(seq, doc);
+    const worker = this.workers[seq % this.workers.length]!;
     return new Promise(resolve => {
-      this.pending.set(seq, resolve);
-      this.workers[seq % this.workers.length]!.postMessage({ seq, doc });
+      this.pending.set(seq, { doc, worker, resolve });
+      worker.postMessage({ seq, doc });
     });
   }
 
+  /** Loads the extractor in every thread, so that the first real document is not slowed by it. */
+  async warm(): Promise<void> {
+    const probe: Document = { id: 'warm', title: null, source: null, url: null, author: null, published: null, language: 'en', text: 'A bomb exploded in Paris.', origin: 'warm', format: 'txt' };
+    await Promise.all(this.workers.map(() => this.extract(probe)));
+  }
+
   async close(): Promise<void> {
-    await Promise.all(this.workers.map(w => w.terminate()));
+    const ws = this.workers.splice(0);
+    await Promise.all(ws.map(w => w.terminate()));
   }
 }

@@ -23,6 +23,7 @@ export async function runWorker(store: Store & QueueStore, opts: WorkerOptions):
   const id = `${hostname()}:${process.pid}`;
   const threads = new ExtractorThreads(opts.concurrency);
   const counts = { done: 0, failed: 0 };
+  await threads.warm();
 
   async function loop(): Promise<void> {
     while (!opts.stop?.requested) {

@@ -1,6 +1,12 @@
 // An in-memory stand-in for the store's side of resolution: mentions indexed by country and week, each
-// document's mentions resolved against the block its windows select, as the store does in its
-// transaction. Used by the benchmark and the tests; also a reference for store implementations.
+// document's mentions resolved as the store does in its transaction — the block its windows select,
+// related() against that block, the component the new mentions join, cluster() of that component only.
+// Used by the benchmark and the tests; also a reference for store implementations.
+//
+// Unlike the store, the index remembers the links it found (each mention's related mentions, both ways:
+// windows are symmetric, a mention is in another's window exactly when that one is in its window), so the
+// component of a new mention is followed through links of any length at no further scoring cost, and
+// cluster() sees exactly what cluster() of every indexed mention would give those mentions.
 import type { Cluster, MentionRecord, Resolver } from './contract.js';
 import { dateSpan } from './dates.js';
 
@@ -11,18 +17,21 @@ interface Entry {
   from: number | null;
   to: number | null;
   country: string;
+  /** Mentions this one is related to (Resolver.related), both directions. */
+  links: Set<Entry>;
 }
 
 export class BlockIndex {
-  /** Bucket (week) number → country → mention ids; mentions without a date are kept apart in `undated`. */
-  private readonly buckets = new Map<number, Map<string, Set<string>>>();
-  private readonly undated = new Map<string, Set<string>>();
+  /** Bucket (week) number → country → mentions; mentions without a date are kept apart in `undated`. */
+  private readonly buckets = new Map<number, Map<string, Set<Entry>>>();
+  private readonly undated = new Map<string, Set<Entry>>();
   private readonly entries = new Map<string, Entry>();
   private readonly incidentOf = new Map<string, string>();
   private readonly members = new Map<string, Set<string>>();
   private readonly backgroundOnly = new Set<string>();
-  /** Largest block a document was resolved against. */
+  /** Largest block (window) a mention was related against, and largest component clustered. */
   maxBlock = 0;
+  maxComponent = 0;
 
   constructor(private readonly resolver: Resolver) {}
 
@@ -30,32 +39,37 @@ export class BlockIndex {
 
   /** Resolves one document's mentions against what is indexed; returns the clusters it touched. */
   addDocument(mentions: MentionRecord[]): Cluster[] {
-    for (const m of mentions) this.insert(m);
-    const block = new Map<string, MentionRecord>();
+    const fresh: Entry[] = [];
     for (const m of mentions) {
-      const w = this.resolver.window(m.incident);
-      const country = m.incident.location?.countryCode ?? '';
-      const ids = new Set<string>();
-      if (w.from === null || w.to === null) {
-        for (const id of this.undated.get(country) ?? []) ids.add(id);
-      } else {
-        const from = dateSpan(w.from)!.from;
-        const to = dateSpan(w.to)!.to;
-        for (let b = Math.floor(from / BUCKET_DAYS); b <= Math.floor(to / BUCKET_DAYS); b++) {
-          for (const id of this.buckets.get(b)?.get(country) ?? []) {
-            const e = this.entries.get(id)!;
-            if (e.from! <= to && e.to! >= from) ids.add(id);
-          }
-        }
-      }
-      // Plus every mention of the incidents found, so that an incident is always clustered whole.
-      for (const id of ids) {
-        const inc = this.incidentOf.get(id);
-        for (const other of inc ? this.members.get(inc) ?? [id] : [id]) block.set(other, this.entries.get(other)!.m);
+      const e = this.insert(m);
+      if (e) fresh.push(e);
+    }
+    // 1. Each new mention against its block only: linear, and the links are kept.
+    for (const e of fresh) {
+      const block = this.blockOf(e);
+      this.maxBlock = Math.max(this.maxBlock, block.length);
+      for (const r of this.resolver.related(e.m, block.map((b) => b.m))) {
+        const other = this.entries.get(r.id)!;
+        e.links.add(other);
+        other.links.add(e);
       }
     }
-    this.maxBlock = Math.max(this.maxBlock, block.size);
-    const clusters = this.resolver.cluster([...block.values()]);
+    // 2. The component the new mentions join: through links, and through incidents taken whole.
+    const component = new Map<string, Entry>();
+    const queue: Entry[] = [];
+    const reach = (x: Entry): void => { if (!component.has(x.m.id)) { component.set(x.m.id, x); queue.push(x); } };
+    for (const m of mentions) reach(this.entries.get(m.id)!);
+    while (queue.length > 0) {
+      const x = queue.pop()!;
+      for (const y of x.links) reach(y);
+      for (const inc of [this.incidentOf.get(x.m.id), x.m.pinnedIncident]) {
+        if (!inc) continue;
+        for (const id of this.members.get(inc) ?? []) reach(this.entries.get(id)!);
+      }
+    }
+    this.maxComponent = Math.max(this.maxComponent, component.size);
+    // 3. The existing deterministic clustering, on the component only.
+    const clusters = this.resolver.cluster([...component.values()].map((x) => x.m));
     for (const c of clusters) this.assign(c);
     return clusters;
   }
@@ -71,15 +85,15 @@ export class BlockIndex {
 
   /**
    * Drops every incident whose mentions all end before `day` (days since 1970), as a store's working
-   * set would; calls `onEvict` with each incident's final mentions first.
+   * set would; calls `onEvict` with each incident's final mentions first. Links to dropped mentions go too.
    */
   evictBefore(day: number, onEvict?: (incidentId: string, mentions: MentionRecord[]) => void): void {
     const last = Math.floor(day / BUCKET_DAYS) - 1;
-    for (const b of [...this.buckets.keys()]) {
+    for (const [b, byCountry] of [...this.buckets]) {
       if (b > last) continue;
-      for (const ids of this.buckets.get(b)!.values()) {
-        for (const id of ids) {
-          const inc = this.incidentOf.get(id);
+      for (const set of byCountry.values()) {
+        for (const entry of set) {
+          const inc = this.incidentOf.get(entry.m.id);
           if (!inc || !this.members.has(inc)) continue;
           const ms = [...this.members.get(inc)!].map((x) => this.entries.get(x)!);
           if (ms.some((e) => e.to === null || e.to >= day)) continue;
@@ -89,32 +103,56 @@ export class BlockIndex {
           this.backgroundOnly.delete(inc);
         }
       }
-      if ([...this.buckets.get(b)!.values()].every((s) => s.size === 0)) this.buckets.delete(b);
+      if ([...byCountry.values()].every((s) => s.size === 0)) this.buckets.delete(b);
     }
   }
 
-  private insert(m: MentionRecord): void {
-    if (this.entries.has(m.id)) return;
+  /** The indexed mentions (other than `e`) whose date span overlaps e's window, in its country. */
+  private blockOf(e: Entry): Entry[] {
+    const w = this.resolver.window(e.m.incident);
+    const out: Entry[] = [];
+    if (w.from === null || w.to === null) {
+      for (const x of this.undated.get(e.country) ?? []) if (x !== e) out.push(x);
+      return out;
+    }
+    const from = dateSpan(w.from)!.from;
+    const to = dateSpan(w.to)!.to;
+    const seen = new Set<Entry>();
+    for (let b = Math.floor(from / BUCKET_DAYS); b <= Math.floor(to / BUCKET_DAYS); b++) {
+      for (const x of this.buckets.get(b)?.get(e.country) ?? []) {
+        if (x === e || x.from! > to || x.to! < from || seen.has(x)) continue;
+        seen.add(x);
+        out.push(x);
+      }
+    }
+    return out;
+  }
+
+  private insert(m: MentionRecord): Entry | null {
+    if (this.entries.has(m.id)) return null;
     const span = dateSpan(m.incident.date);
-    const e: Entry = { m, from: span?.from ?? null, to: span?.to ?? null, country: m.incident.location?.countryCode ?? '' };
+    const e: Entry = { m, from: span?.from ?? null, to: span?.to ?? null, country: m.incident.location?.countryCode ?? '', links: new Set() };
     this.entries.set(m.id, e);
-    for (const set of this.setsOf(e, true)) set.add(m.id);
+    for (const set of this.setsOf(e, true)) set.add(e);
+    return e;
   }
 
   private remove(e: Entry): void {
-    for (const set of this.setsOf(e, false)) set.delete(e.m.id);
+    for (const set of this.setsOf(e, false)) set.delete(e);
+    for (const other of e.links) other.links.delete(e);
+    e.links.clear();
     this.entries.delete(e.m.id);
     this.incidentOf.delete(e.m.id);
   }
 
-  private setsOf(e: Entry, create: boolean): Set<string>[] {
-    const get = (map: Map<string, Set<string>>): Set<string> | undefined => {
+  private setsOf(e: Entry, create: boolean): Set<Entry>[] {
+    const get = (map: Map<string, Set<Entry>>): Set<Entry> | undefined => {
       let s = map.get(e.country);
       if (!s && create) map.set(e.country, (s = new Set()));
       return s;
     };
-    if (e.from === null || e.to === null) return [get(this.undated)].filter((s): s is Set<string> => !!s);
-    const out: Set<string>[] = [];
+    if (e.from === null || e.to === null) return [get(this.undated)].filter((s): s is Set<Entry> => !!s);
+    const out: Set<Entry>[] = [];
     for (let b = Math.floor(e.from / BUCKET_DAYS); b <= Math.floor(e.to / BUCKET_DAYS); b++) {
       let byCountry = this.buckets.get(b);
       if (!byCountry) {

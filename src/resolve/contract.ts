@@ -55,6 +55,15 @@ export interface Resolver {
   window(m: Incident): BlockWindow;
   /** Group the mentions of a block into incidents; pinned mentions stay where a person put them. */
   cluster(mentions: MentionRecord[]): Cluster[];
+  /**
+   * The mentions of `block` that `m` is linked to: pinned to the same incident, or not vetoed and with a
+   * pair score at or above the link threshold (a background mention's threshold to a direct account is
+   * the lower one at which it may join it). `cluster()` merges only along links, so clusters never cross
+   * the connected components of this relation: resolving a new mention needs only `cluster()` of its
+   * component (the mentions it links to, everything linked to those, and all members of their incidents),
+   * and gives exactly what `cluster()` of the whole block would give those mentions. Linear in the block.
+   */
+  related(m: MentionRecord, block: MentionRecord[]): MentionRecord[];
   /** The incident a cluster stands for: headline values by policy, all alternatives kept. */
   headline(incidentId: string, mentions: MentionRecord[], policy: HeadlinePolicy, overrides?: FieldOverride[]): Resolved;
 }

@@ -40,7 +40,13 @@ function fingerprint(m: MentionRecord): string {
   return `${i.type}|${JSON.stringify(i.date)}|${i.location?.place ?? ''}|${countValue(i.killed) ?? ''}|${i.evidence?.length ?? 0}|${i.background ? 1 : 0}`;
 }
 
-export function clearFeatureCache(): void { cache.clear(); }
+/**
+ * Features by mention object: a caller that keeps its mention objects (a block index, a block scanned
+ * several times in one transaction) gets them without a key or a fingerprint; they go when the object does.
+ */
+let byObject = new WeakMap<MentionRecord, { source: Incident; features: Features }>();
+
+export function clearFeatureCache(): void { cache.clear(); byObject = new WeakMap(); }
 
 export function countValue(c: Count | number | null | undefined): number | null {
   if (c === null || c === undefined) return null;
@@ -57,9 +63,15 @@ export function perpetratorKey(p: { name: string; kind: string; actorId?: string
 
 export function featuresOf(m: MentionRecord): Features {
   const pinned = m.pinnedIncident ?? null;
+  const own = byObject.get(m);
+  if (own && own.source === m.incident && own.features.pinned === pinned && own.features.id === m.id && own.features.docId === m.docId) {
+    return own.features;
+  }
   const hit = cache.get(m.id);
   if (hit && hit.features.docId === m.docId && (hit.source === m.incident || hit.fingerprint === fingerprint(m))) {
-    return hit.features.pinned === pinned ? hit.features : { ...hit.features, pinned };
+    const f = hit.features.pinned === pinned ? hit.features : { ...hit.features, pinned };
+    byObject.set(m, { source: m.incident, features: f });
+    return f;
   }
   const inc = m.incident;
   const loc = inc.location;
@@ -103,5 +115,6 @@ export function featuresOf(m: MentionRecord): Features {
     group: inc.group ?? null,
   };
   cache.set(m.id, { source: m.incident, fingerprint: fingerprint(m), features: f });
+  byObject.set(m, { source: m.incident, features: f });
   return f;
 }

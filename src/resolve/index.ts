@@ -5,10 +5,12 @@ import { headlineOf } from './headline.js';
 import { blockWindow } from './window.js';
 import { clearFeatureCache } from './features.js';
 import { clearScoreCache } from './score.js';
+import { relatedMentions } from './component.js';
 
 export const resolver: Resolver = {
   window: blockWindow,
   cluster: clusterMentions,
+  related: relatedMentions,
   headline: headlineOf,
 };
 
@@ -22,3 +24,4 @@ export { clusterMentions, incidentIdFor } from './cluster.js';
 export { headlineOf } from './headline.js';
 export { blockWindow } from './window.js';
 export { BlockIndex } from './block-index.js';
+export { componentOf, relatedMentions } from './component.js';

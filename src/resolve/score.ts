@@ -1,5 +1,5 @@
 // How likely two mentions are accounts of one incident: a sum of per-feature scores (weights in config.ts).
-import { DISTANCE, PAIR_CACHE_SIZE, KILLED_AGREE_RATIO, PLACE_SPELLING_SIMILARITY, VETO, WEIGHTS, WINDOW_DAYS } from './config.js';
+import { DISTANCE, PAIR_CACHE_SIZE, KILLED_AGREE_RATIO, PLACE_SPELLING_SIMILARITY, THRESHOLDS, VETO, WEIGHTS, WINDOW_DAYS } from './config.js';
 import type { Features } from './features.js';
 import { GenerationCache } from './memo.js';
 import { distanceKm, jaccard, overlap } from './text.js';
@@ -106,4 +106,40 @@ function contentScore(a: Features, b: Features): number {
   const p = placeScore(a, b);
   if (p <= VETO) return VETO;
   return d + p + typeScore(a, b) + perpetratorScore(a, b) + targetScore(a, b) + killedScore(a, b) + textScore(a, b);
+}
+
+/** Kilometres per degree of latitude, rounded down: |Δlat| × this never exceeds the great-circle distance. */
+const KM_PER_DEGREE_LAT = 111;
+
+/** Both located and further apart in latitude alone than DISTANCE.farKm: placeScore would veto the pair. */
+function farApart(a: Features, b: Features): boolean {
+  if (a.lat === null || b.lat === null || a.lon === null || b.lon === null) return false;
+  return Math.abs(a.lat - b.lat) * KM_PER_DEGREE_LAT > DISTANCE.farKm;
+}
+
+/** An unpinned background mention: it only ever joins an incident, never bridges two (cluster.ts). */
+function passing(f: Features): boolean { return f.background && !f.pinned; }
+
+/**
+ * The score at which a pair is linked. Clustering (cluster.ts) merges main mentions only along pairs at or
+ * above THRESHOLDS.pair, and a background mention joins an incident only when its average score with the
+ * incident reaches THRESHOLDS.background, so some pair with it must reach that.
+ */
+export function linkThreshold(a: Features, b: Features): number {
+  return passing(a) !== passing(b) ? THRESHOLDS.background : THRESHOLDS.pair;
+}
+
+/**
+ * Whether clustering could ever put the two mentions in one incident directly: pinned to the same incident,
+ * or not vetoed and scoring at least linkThreshold. Clusters never cross the connected components of this
+ * relation, so a new mention only needs clustering with the component it joins. Cheap checks first
+ * (document, country, date span, latitude); the full score only for the pairs that survive them.
+ */
+export function linked(a: Features, b: Features): boolean {
+  if (a.id === b.id) return false;
+  if (a.pinned && a.pinned === b.pinned) return true;
+  if (!compatible(a, b)) return false;
+  if (a.pinned && b.pinned) return false;
+  if (farApart(a, b)) return false;
+  return pairScore(a, b) >= linkThreshold(a, b);
 }

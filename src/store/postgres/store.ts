@@ -14,8 +14,8 @@ import { buildMentions, checkIncident, incidentColumns, mentionColumns } from '.
 import { nowIso } from '../shared/dates.js';
 import { ftsQuery, orderClause, paging, whereClause, type Dialect } from '../shared/filter.js';
 import { mentionId, splitIncidentId } from '../shared/ids.js';
-import { planResolution, toRecord, type StoredMention } from '../shared/plan.js';
-import { checkEditable, NotFoundError } from '../shared/review.js';
+import { planResolution, resolutionSet, toRecord, type StoredMention } from '../shared/plan.js';
+import { checkEdit, NotFoundError } from '../shared/review.js';
 import {
   alternativesFromRow, auditFromRow, documentSummaryFromRow, incidentFromRow, mentionFromRow, quoteFromRow,
   type AuditDbRow, type DocumentDbRow, type IncidentDbRow, type MentionDbRow, type QuoteDbRow,
@@ -152,7 +152,7 @@ export class PostgresStore implements Store, QueueStore, PortableStore {
     if (owners.size > 0) {
       add(await rows<MentionDbRow>(c, `SELECT * FROM mentions WHERE incident_id = ANY($1) OR pinned_incident = ANY($1) ORDER BY id FOR UPDATE`, [[...owners]]));
     }
-    const members = [...block.values()];
+    const members = resolutionSet(fresh, [...block.values()], resolver.related);
     const plan = planResolution(members, resolver.cluster(members.map(toRecord)));
     for (const [id, incidentId] of plan.assign) {
       if (block.get(id)!.incidentId !== incidentId) await c.query('UPDATE mentions SET incident_id = $1 WHERE id = $2', [incidentId, id]);
@@ -333,8 +333,8 @@ export class PostgresStore implements Store, QueueStore, PortableStore {
   accept(id: string, who: string): Promise<void> { return this.setReview(id, 'accepted', who); }
   reject(id: string, who: string): Promise<void> { return this.setReview(id, 'rejected', who); }
 
-  async editField(id: string, field: string, value: unknown, who: string): Promise<IncidentRow> {
-    const key = checkEditable(field);
+  async editField(id: string, field: string, raw: unknown, who: string): Promise<IncidentRow> {
+    const { key, value } = checkEdit(field, raw);
     return transaction(this.pool, async (c) => {
       await this.lockIncident(c, id);
       const before = await this.requireIncident(c, id, true);

@@ -15,8 +15,8 @@ import { buildMentions, checkIncident, incidentColumns, mentionColumns } from '.
 import { nowIso } from '../shared/dates.js';
 import { ftsQuery, orderClause, paging, whereClause, type Dialect } from '../shared/filter.js';
 import { mentionId, splitIncidentId } from '../shared/ids.js';
-import { planResolution, toRecord, type StoredMention } from '../shared/plan.js';
-import { checkEditable, NotFoundError } from '../shared/review.js';
+import { planResolution, resolutionSet, toRecord, type StoredMention } from '../shared/plan.js';
+import { checkEdit, NotFoundError } from '../shared/review.js';
 import {
   alternativesFromRow, auditFromRow, documentSummaryFromRow, incidentFromRow, mentionFromRow, quoteFromRow,
   type AuditDbRow, type DocumentDbRow, type IncidentDbRow, type MentionDbRow, type QuoteDbRow,
@@ -149,7 +149,7 @@ export class SqliteStore implements Store, QueueStore, PortableStore {
     for (const m of block.values()) { if (m.incidentId) owners.add(m.incidentId); if (m.pinnedIncident) owners.add(m.pinnedIncident); }
     for (const id of owners) add(this.s.mentionsOfIncident.all(id, id) as MentionDbRow[]);
 
-    const members = [...block.values()];
+    const members = resolutionSet(fresh, [...block.values()], resolver.related);
     const plan = planResolution(members, resolver.cluster(members.map(toRecord)));
     for (const [id, incidentId] of plan.assign) {
       if (block.get(id)!.incidentId !== incidentId) this.s.setMentionIncident.run(incidentId, id);
@@ -297,8 +297,8 @@ export class SqliteStore implements Store, QueueStore, PortableStore {
   async accept(id: string, who: string): Promise<void> { this.setReview(id, 'accepted', who); }
   async reject(id: string, who: string): Promise<void> { this.setReview(id, 'rejected', who); }
 
-  async editField(id: string, field: string, value: unknown, who: string): Promise<IncidentRow> {
-    const key = checkEditable(field);
+  async editField(id: string, field: string, raw: unknown, who: string): Promise<IncidentRow> {
+    const { key, value } = checkEdit(field, raw);
     return this.db.transaction(() => {
       const before = this.requireIncident(id);
       this.s.upsertOverride.run(id, key, JSON.stringify(value ?? null), who, nowIso());
