@@ -2,7 +2,7 @@
 // vigil — the command line. Each command opens the store (SQLite file or PostgreSQL URL) it needs.
 import { Command, CommanderError, Option } from 'commander';
 import { ingestCommand, extractCommand, demoCommand } from './ingest.js';
-import { incidentsCommand, showCommand, docsCommand, searchCommand, statsCommand } from './query.js';
+import { incidentsCommand, showCommand, docsCommand, docCommand, searchCommand, statsCommand } from './query.js';
 import { reviewCommands } from './review.js';
 import { teamCommands } from './team.js';
 import { serveCommands } from './serve.js';
@@ -56,6 +56,8 @@ program.command('show').description('an incident, every field with the sentence 
   .argument('<id>').addOption(db()).action(showCommand);
 program.command('docs').description('list stored documents').addOption(db())
   .option('--limit <n>', 'at most this many', '50').option('--offset <n>', 'skip this many', '0').action(docsCommand);
+program.command('doc').description('a stored document: metadata, its incidents, its quotes and statements')
+  .argument('<id>').addOption(db()).option('--text', 'the whole text').action(docCommand);
 program.command('search').description('full-text search over the documents').argument('<query>').addOption(db())
   .option('--limit <n>', 'at most this many', '20').action(searchCommand);
 filters(program.command('stats').description('counts and killed by type, country, group, status and month'))

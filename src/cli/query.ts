@@ -3,7 +3,8 @@ import { openStore } from '../store/open.js';
 import type { Store } from '../store/store.js';
 import { createEncoder, type ExportFormat } from '../export/index.js';
 import { toFilter, UsageError } from './options.js';
-import { docTable, incidentTable, searchResults, showIncident, statsText } from './render.js';
+import { docTable, documentText, incidentTable, searchResults, showIncident, statsText } from './render.js';
+import type { IncidentRow } from '../store/store.js';
 
 type Flags = Record<string, string | boolean | undefined> & { db?: string };
 
@@ -73,5 +74,15 @@ export async function statsCommand(flags: Flags): Promise<void> {
   await withStore(flags.db, async store => {
     const s = await store.stats(filter);
     process.stdout.write(flags.json ? JSON.stringify(s, null, 2) + '\n' : statsText(s) + '\n');
+  });
+}
+
+export async function docCommand(id: string, flags: Flags): Promise<void> {
+  await withStore(flags.db, async store => {
+    const d = await store.getDocument(id);
+    if (!d) throw new UsageError(`no document ${id} (vigil docs lists them)`);
+    const rows: IncidentRow[] = [];
+    for (const i of d.incidentIds) { const x = await store.getIncident(i); if (x) rows.push(x.incident); }
+    process.stdout.write(documentText(d, rows, flags.text === true) + '\n');
   });
 }

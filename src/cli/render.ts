@@ -1,5 +1,5 @@
 // Terminal rendering: incident tables, the evidence of `vigil show`, stats.
-import type { IncidentRow, IncidentDetail, Stats, DocumentSummary, SearchHit } from '../store/store.js';
+import type { IncidentRow, IncidentDetail, Stats, DocumentSummary, SearchHit, StoredDocument } from '../store/store.js';
 import type { Count, Evidence, IncidentDate, Location } from '../model.js';
 
 const tty = () => process.stdout.isTTY === true && !process.env.NO_COLOR;
@@ -117,4 +117,17 @@ export function statsText(s: Stats): string {
   return `${bold('incidents')} ${s.incidents}   ${bold('killed')} ${s.killed}   ${bold('injured')} ${s.injured}\n`
     + part('by type', s.byType) + part('by country', s.byCountry) + part('by group', s.byGroup)
     + part('by status', s.byStatus) + part('by month', s.byMonth);
+}
+
+export function documentText(d: StoredDocument, incidents: IncidentRow[], full: boolean): string {
+  const out = [bold(d.title ?? d.origin), dim([d.id, d.source, d.published, d.author, d.url ?? d.origin].filter(Boolean).join(' · '))];
+  const text = d.text.replace(/\s+/g, ' ').trim();
+  out.push('', full || text.length <= 600 ? text : text.slice(0, 600) + '… ' + dim('(--text for all of it)'));
+  out.push('', bold(`incidents (${incidents.length})`), incidents.length ? incidentTable(incidents) : dim('none found'));
+  out.push('', bold(`quotes and statements (${d.quotes.length})`));
+  for (const q of d.quotes) {
+    const who = [q.speaker, q.role, q.affiliation].filter(Boolean).join(', ');
+    out.push(`  “${q.text}”`, `    — ${who}`);
+  }
+  return out.join('\n');
 }

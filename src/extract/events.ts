@@ -46,6 +46,7 @@ export function eventMentions(a: Annotated): EventMention[] {
 
     if (hypothetical && !plot && !foiled) continue;
     if (foiled || plot) weight = Math.max(weight, 3);
+    if (has(cues.stateAction)) continue;
     if (nonIncident && weight < 3) continue;
     if (nonIncident && type === 'armed_assault') continue;
     if (generic && weight < 3) continue;

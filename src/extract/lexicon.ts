@@ -10,7 +10,7 @@ interface TriggerFile {
   triggers: { type: IncidentType; weight: number; words: string[] }[];
   plots: string[]; foiled: string[]; arrests: string[]; failed: string[]; threatened: string[];
   claimed: string[]; suspected: string[]; inspired: string[]; directed: string[]; denied: string[];
-  suicide: string[]; nonIncident: string[]; hypothetical: string[]; generic: string[];
+  suicide: string[]; nonIncident: string[]; stateAction: string[]; hypothetical: string[]; generic: string[];
 }
 interface NounFile {
   perpetrator: string[]; needsModifier: string[]; perpetratorModifiers: string[]; person: string[];
@@ -34,7 +34,7 @@ const cue = (words: string[]) => new PhraseMatcher<true>().addAll(words, true);
 export const cues = {
   plot: cue(T.plots), foiled: cue(T.foiled), arrests: cue(T.arrests), failed: cue(T.failed), threatened: cue(T.threatened),
   claimed: cue(T.claimed), suspected: cue(T.suspected), inspired: cue(T.inspired), directed: cue(T.directed),
-  denied: cue(T.denied), suicide: cue(T.suicide), nonIncident: cue(T.nonIncident),
+  denied: cue(T.denied), suicide: cue(T.suicide), nonIncident: cue(T.nonIncident), stateAction: cue(T.stateAction),
   hypothetical: cue(T.hypothetical), generic: cue(T.generic),
 };
 

@@ -41,8 +41,9 @@ export function quotes(a: Annotated): Quote[] {
       else if (m.index === 0 && last && out.length && out[out.length - 1]!.end >= s.start - 2) speaker = last;
       if (!speaker) continue;
       last = speaker;
-      const start = s.start + m.index + 1, end = start + m[1]!.length;
-      out.push({ speaker: speaker.name, role: speaker.role, affiliation: speaker.affiliation, text: m[1]!, start, end });
+      const said = m[1]!.replace(/[\s,;:]+$/, '');
+      const start = s.start + m.index + 1, end = start + said.length;
+      out.push({ speaker: speaker.name, role: speaker.role, affiliation: speaker.affiliation, text: said, start, end });
     }
   }
   return out;
