@@ -1,5 +1,5 @@
 // vigil ingest | extract | demo
-import { readInputs } from '../ingest/read.js';
+import { inputSizes, readInputs } from '../ingest/read.js';
 import type { Document } from '../ingest/document.js';
 import { openStore } from '../store/open.js';
 import { ingestInputs } from '../pipeline/ingest.js';
@@ -30,12 +30,12 @@ export async function ingestCommand(paths: string[], flags: IngestFlags): Promis
   const onSignal = () => { stop.requested = true; process.stderr.write('\nvigil: stopping: storing the documents in hand, reading no more…\n'); };
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);
-  const progress = createProgress();
+  const progress = createProgress(process.stderr.isTTY ? await inputSizes(paths) : null);
   try {
     const sum = await ingestInputs(store, readInputs(paths), {
       threads: threadsOf(flags.threads), policy: policy.data, stop,
       onFailure: (input, reason) => progress.log(`vigil: ${input}: ${reason}`),
-      onDocument: () => progress.tick(),
+      onDocument: doc => progress.tick(doc.origin, doc.text.length),
     });
     progress.stop();
     process.stdout.write(`read ${sum.read}, new ${sum.new}, duplicate ${sum.duplicate}, failed ${sum.failed}, `

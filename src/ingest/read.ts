@@ -147,3 +147,15 @@ async function* readStdin(stream: Readable | AsyncIterable<Buffer | string>, max
     yield failure('stdin', reasonOf(err));
   }
 }
+
+/** The files `readInputs(paths)` will open and their sizes (for a progress bar's ETA); null when stdin is among them. */
+export async function inputSizes(paths: string[]): Promise<Map<string, number> | null> {
+  if (paths.includes('-')) return null;
+  const sizes = new Map<string, number>();
+  for (const path of paths) {
+    for await (const entry of walk(path, (name) => kindOf(name) !== undefined)) {
+      if (entry.ok) sizes.set(entry.path, await stat(entry.path).then(s => s.size, () => 0));
+    }
+  }
+  return sizes;
+}
