@@ -2,7 +2,7 @@
 import type { Document } from '../ingest/document.js';
 import { caseMode, tokenize, type CaseMode, type Sentence, type Token } from '../nlp/tokens.js';
 import { findDates, type DateMention } from '../nlp/dates.js';
-import { findPlaces, resolvePlace, type GeoPlace } from '../gazetteer/places.js';
+import { countryOfDemonym, findPlaces, resolvePlace, type GeoPlace } from '../gazetteer/places.js';
 import { findActors } from '../gazetteer/actors.js';
 
 export interface Span { from: number; to: number; start: number; end: number }
@@ -14,6 +14,11 @@ export interface PlaceSpan extends Span {
   cue: boolean;
   /** In the dateline: where the report was filed, not necessarily where it happened. */
   dateline: boolean;
+  /**
+   * A small place abroad in a text about one country, whose country the paragraph never names: most likely a
+   * local place the gazetteer lacks that shares a foreign town's name (Linwood, Christchurch → Linwood, US).
+   */
+  foreign?: boolean;
 }
 export interface ActorSpan extends Span { actorId: string; name: string; text: string }
 
@@ -93,8 +98,10 @@ export function annotate(doc: Document): Annotated {
     .map(a => ({ ...toSpan(tokens, a.start, a.end), actorId: a.actorId, name: a.name, text: a.text }));
   // A place inside a group's name ("Farabundo Marti National Liberation Front") is not where anything happened.
   const inActor = (m: { start: number; end: number }) => actors.some(a => m.start < a.end && a.start < m.end);
-  const places = mentions.filter(m => !inActor(m))
+  // "Canadian" names a nationality, not the town of Canadian.
+  const places = mentions.filter(m => !inActor(m) && !(/^[\p{L}-]+$/u.test(m.text) && countryOfDemonym(m.text)))
     .map(m => ({ ...toSpan(tokens, m.start, m.end), place: resolvePlace(m, ctx), text: m.text, cue: m.cue, dateline: inDatelineHead(text, m) }));
+  markForeign(places, sentences, tokens, countryCounts);
   return { doc, text, mode, tokens, sentences, reference, dates, places, actors, countryCounts };
 }
 
@@ -106,4 +113,26 @@ export function within<T extends Span>(list: T[], from: number, to: number): T[]
     if (s.from >= from && s.to <= to) out.push(s);
   }
   return out;
+}
+
+const MINOR_POPULATION = 200_000;
+const LOCALITY = new Set(['district', 'neighborhood', 'neighbourhood', 'quarter', 'suburb', 'area', 'borough', 'sector', 'ward', 'township']);
+
+function markForeign(places: PlaceSpan[], sentences: Sentence[], tokens: Token[], context: Map<string, number>): void {
+  // The text's country: the dateline and unambiguous places (the context), and every resolved place.
+  const counts = new Map(context);
+  for (const p of places) counts.set(p.place.countryCode, (counts.get(p.place.countryCode) ?? 0) + 1);
+  const ranked = [...counts.entries()].sort((x, y) => y[1] - x[1]);
+  const top = ranked[0];
+  if (!top || top[1] < 3) return;
+  const paraOf = (p: PlaceSpan) => sentences[tokens[p.from]!.sent]!.para;
+  for (const p of places) {
+    if (p.place.kind !== 'city' || p.place.countryCode === top[0]) continue;
+    // "the Medina district": a part of a city of the text's country, whatever big city abroad shares the name.
+    const part = LOCALITY.has(tokens[p.to]?.lower ?? '');
+    if (!part && (p.place.population ?? 0) >= MINOR_POPULATION) continue;
+    const para = paraOf(p);
+    const named = places.some(q => q !== p && q.place.countryCode === p.place.countryCode && paraOf(q) === para);
+    if (!named) p.foreign = true;
+  }
 }

@@ -2,7 +2,7 @@
 // context says a real, specific incident (not a trend, a hypothetical or a battle between forces).
 import type { IncidentType, Status } from '../model.js';
 import type { Annotated } from './annotate.js';
-import { cues, triggers, type TriggerInfo } from './lexicon.js';
+import { cues, ramming, triggers, type TriggerInfo } from './lexicon.js';
 import type { PhraseHit, PhraseMatcher } from '../nlp/phrases.js';
 
 export interface EventMention {
@@ -27,6 +27,8 @@ export function eventMentions(a: Annotated): EventMention[] {
   const { tokens } = a;
   for (const s of a.sentences) {
     const hits = triggers.findAll(tokens, s.from, s.to);
+    const ram = rammingAt(a, s.from, s.to);
+    if (ram) hits.unshift(ram);
     if (!hits.length) continue;
     const has = (m: PhraseMatcher<true>) => m.has(tokens, s.from, s.to);
     const plot = has(cues.plot), foiled = has(cues.foiled), arrests = has(cues.arrests), failed = has(cues.failed), threatened = has(cues.threatened);
@@ -74,4 +76,19 @@ export function eventMentions(a: Annotated): EventMention[] {
 function isNominal(a: Annotated, i: number): boolean {
   const w = a.tokens[i]!.lower;
   return !/(ed|ing)$/.test(w) || /(bombing|shooting|stabbing|killing|kidnapping|hijacking|ramming)s?$/.test(w);
+}
+
+/** A vehicle driven into people: "drove a 19-tonne truck into crowds", "the van ploughed through the market". */
+function rammingAt(a: Annotated, from: number, to: number): PhraseHit<TriggerInfo> | null {
+  const t = a.tokens;
+  for (let i = from; i < to; i++) {
+    if (!ramming.verbs.has(t[i]!.lower)) continue;
+    let vehicle = false;
+    for (let k = i - 4; k < Math.min(to, i + 7); k++) {
+      if (k < from) continue;
+      if (ramming.vehicles.has(t[k]!.lower)) vehicle = true;
+      if (k > i && ramming.into.has(t[k]!.lower) && vehicle) return { from: i, to: k + 1, value: { type: 'vehicle_ramming', weight: 3 } };
+    }
+  }
+  return null;
 }

@@ -53,7 +53,8 @@ export function incidents(a: Annotated, events: EventMention[]): Incident[] {
 /** The sentence's date closest to the trigger (so a dateline's date does not date the event after it). */
 function sentenceDate(a: Annotated, sent: number, near?: number): { value: IncidentDate; span: Span } | null {
   const s = a.sentences[sent]!;
-  const ds = within(a.dates, s.from, s.to).filter(d => !inDateline(a, d));
+  // Not the date of a claim or a statement: "claimed responsibility on Tuesday for Monday's attack".
+  const ds = within(a.dates, s.from, s.to).filter(d => !inDateline(a, d) && !afterStatement(a, d.from));
   if (!ds.length) return null;
   const at = near ?? s.from;
   const best = ds.reduce((b, d) => (Math.abs(d.from - at) < Math.abs(b.from - at) ? d : b));
@@ -62,10 +63,18 @@ function sentenceDate(a: Annotated, sent: number, near?: number): { value: Incid
 
 const inDateline = (a: Annotated, d: Span): boolean => isDatelineDate(a.text, d);
 
+function afterStatement(a: Annotated, i: number): boolean {
+  for (let k = i - 1; k >= Math.max(0, i - 3); k--) {
+    const w = a.tokens[k]!.lower;
+    if (w === 'responsibility' || w === 'credit' || reportingVerbs.has(w)) return true;
+  }
+  return false;
+}
+
 /** Places of a sentence, less the ones that speak ("Russia said…"): a speaker is not where it happened. */
 function sentencePlaces(a: Annotated, sent: number): PlaceSpan[] {
   const s = a.sentences[sent]!;
-  return within(a.places, s.from, s.to).filter(p => !reportingVerbs.has(a.tokens[p.to]?.lower ?? ''));
+  return within(a.places, s.from, s.to).filter(p => !p.foreign && !reportingVerbs.has(a.tokens[p.to]?.lower ?? ''));
 }
 
 /** Where it happened: not the dateline, said with "in/at/near" if any is, the most specific, the nearest. */
@@ -76,7 +85,18 @@ function bestPlace(places: PlaceSpan[], near = 0): PlaceSpan | null {
   return best;
 }
 
-const sameDay = (x: IncidentDate, y: IncidentDate) => JSON.stringify(x) === JSON.stringify(y);
+/** Two dates that can be one day: equal, or one (a month, a year, a range) containing the other. */
+function sameDay(x: IncidentDate, y: IncidentDate): boolean {
+  const rx = span(x), ry = span(y);
+  if (!rx || !ry) return true;
+  return (rx[0] <= ry[0] && ry[1] <= rx[1]) || (ry[0] <= rx[0] && rx[1] <= ry[1]);
+}
+
+function span(d: IncidentDate): [string, string] | null {
+  if (!d) return null;
+  if (typeof d === 'object') return [d.from ?? '0000', d.to ?? '9999'];
+  return d.length === 10 ? [d, d] : d.length === 7 ? [d + '-01', d + '-31'] : [d + '-01-01', d + '-12-31'];
+}
 const samePlace = (x: PlaceSpan, y: PlaceSpan) =>
   x.place.name === y.place.name || (x.place.kind !== 'city' || y.place.kind !== 'city') && x.place.countryCode === y.place.countryCode;
 
@@ -239,6 +259,8 @@ function fill(a: Annotated, d: Draft, n: number, eventSents: Set<number>): Incid
     }
     for (const np of nps) {
       if (d.onlyPlace && !nearPlace(np, d.onlyPlace)) continue;
+      // "the Islamic State group" is the organization, already taken from the registry.
+      if (a.actors.some(act => act.from < np.to && np.from < act.to)) continue;
       const f = roleFeatures(a, np, type, trig, context);
       if (exposeFeatures) roleCandidates.push({ text: np.text, f: Object.fromEntries(f) });
       const r = decideRole(a, np, type, trig, f);

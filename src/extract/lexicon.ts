@@ -11,16 +11,17 @@ interface TriggerFile {
   plots: string[]; foiled: string[]; arrests: string[]; failed: string[]; threatened: string[];
   claimed: string[]; suspected: string[]; inspired: string[]; directed: string[]; denied: string[];
   suicide: string[]; nonIncident: string[]; stateAction: string[]; hypothetical: string[]; generic: string[];
+  ramming: { verbs: string[]; vehicles: string[]; into: string[] };
 }
 interface NounFile {
-  perpetrator: string[]; needsModifier: string[]; perpetratorModifiers: string[]; person: string[];
+  perpetrator: string[]; needsModifier: string[]; perpetratorModifiers: string[]; person: string[]; neutral: string[];
   target: Record<TargetCategory, string[]>; weapon: Record<WeaponType, string[]>;
 }
 interface FunctionFile { function: string[]; reporting: string[]; modifiers: string[] }
 
 export interface TriggerInfo { type: IncidentType; weight: number }
 export type NounClass =
-  | { cls: 'perpetrator' } | { cls: 'person' } | { cls: 'needsModifier' } | { cls: 'name' }
+  | { cls: 'perpetrator' } | { cls: 'person' } | { cls: 'needsModifier' } | { cls: 'name' } | { cls: 'neutral' }
   | { cls: 'target'; category: TargetCategory } | { cls: 'weapon'; type: WeaponType };
 
 const T = load<TriggerFile>('triggers.json');
@@ -38,6 +39,9 @@ export const cues = {
   hypothetical: cue(T.hypothetical), generic: cue(T.generic),
 };
 
+/** "drove a 19-tonne truck into the crowd": the parts of a ramming that a fixed phrase cannot list. */
+export const ramming = { verbs: new Set(T.ramming.verbs), vehicles: new Set(T.ramming.vehicles), into: new Set(T.ramming.into) };
+
 /** Head nouns; a word in several classes keeps all of them, the context decides. */
 export const nouns = new PhraseMatcher<NounClass[]>();
 {
@@ -46,6 +50,7 @@ export const nouns = new PhraseMatcher<NounClass[]>();
   for (const w of N.perpetrator) put(w, { cls: 'perpetrator' });
   for (const w of N.needsModifier) put(w, { cls: 'needsModifier' });
   for (const w of N.person) put(w, { cls: 'person' });
+  for (const w of N.neutral) put(w, { cls: 'neutral' });
   for (const [category, ws] of Object.entries(N.target)) for (const w of ws) put(w, { cls: 'target', category: category as TargetCategory });
   for (const [type, ws] of Object.entries(N.weapon)) for (const w of ws) put(w, { cls: 'weapon', type: type as WeaponType });
   for (const [w, cs] of all) nouns.add(w, cs);
