@@ -103,9 +103,11 @@ function pickPerpetrators(mentions: MentionRecord[]): Perpetrator[] {
     const attributions = list.map((p) => p.attribution).filter((a): a is Attribution => !!a && ATTRIBUTIONS.includes(a));
     const strongest = attributions.sort((a, b) => ATTRIBUTION_STRENGTH.indexOf(a) - ATTRIBUTION_STRENGTH.indexOf(b))[0];
     const actorId = list.find((p) => p.actorId)?.actorId;
+    const canonical = list.find((p) => p.canonical)?.canonical;
     const p: Perpetrator = { name, kind: list[0]!.kind };
     if (strongest) p.attribution = strongest;
     if (actorId) p.actorId = actorId;
+    if (canonical) p.canonical = canonical;
     out.push(p);
   }
   return out;
