@@ -101,17 +101,18 @@ export function annotate(doc: Document): Annotated {
   // "Canadian" names a nationality, not the town of Canadian.
   const places = mentions.filter(m => !inActor(m) && !(/^[\p{L}-]+$/u.test(m.text) && countryOfDemonym(m.text)))
     .map(m => ({ ...toSpan(tokens, m.start, m.end), place: resolvePlace(m, ctx), text: m.text, cue: m.cue, dateline: inDatelineHead(text, m) }));
+  const byPosition = (x: Span, y: Span) => x.from - y.from || x.to - y.to;
+  dates.sort(byPosition); places.sort(byPosition); actors.sort(byPosition);
   markForeign(places, sentences, tokens, countryCounts);
   return { doc, text, mode, tokens, sentences, reference, dates, places, actors, countryCounts };
 }
 
 /** Spans of a list that fall inside token range [from, to). Lists are sorted by position. */
 export function within<T extends Span>(list: T[], from: number, to: number): T[] {
+  let lo = 0, hi = list.length;
+  while (lo < hi) { const mid = (lo + hi) >> 1; if (list[mid]!.from < from) lo = mid + 1; else hi = mid; }
   const out: T[] = [];
-  for (const s of list) {
-    if (s.from >= to) break;
-    if (s.from >= from && s.to <= to) out.push(s);
-  }
+  for (let i = lo; i < list.length && list[i]!.from < to; i++) if (list[i]!.to <= to) out.push(list[i]!);
   return out;
 }
 

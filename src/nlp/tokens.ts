@@ -83,9 +83,9 @@ export function tokenize(text: string, mode: CaseMode): { tokens: Token[]; sente
 }
 
 function hasBlankLine(text: string, from: number, to: number): boolean {
-  const nl = text.indexOf('\n', from);
-  if (nl < 0 || nl >= to) return false;
-  return /\n[ \t\r]*\n/.test(text.slice(from, to));
+  if (to - from < 2) return false;
+  const gap = text.slice(from, to);
+  return gap.includes('\n') && /\n[ \t\r]*\n/.test(gap);
 }
 
 function endsSentence(text: string, tokens: Token[]): boolean {
