@@ -5,7 +5,7 @@
 //
 //   npx tsx scripts/fit-incident-filter.ts [path/to/shared]
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
-import { bestThreshold, compact, fitLogistic, predict, type Sample } from './logistic.js';
+import { compact, fitLogistic, predict, type Sample } from './logistic.js';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
@@ -15,13 +15,14 @@ const { ROOT, dataPath } = await import('../src/paths.js');
 
 const shared = resolve(process.argv[2] ?? join(ROOT, '..', 'shared'));
 const { score } = await import(pathToFileURL(join(shared, 'eval', 'score.mjs')).href) as {
-  score: (g: Map<string, unknown>, p: Map<string, unknown>, slots: string[]) => { all: { cor: number } };
+  score: (g: Map<string, unknown>, p: Map<string, unknown>, slots?: string[]) => { all: { cor: number; f: number } };
 };
 
 interface GoldDoc { id: string; text: string; published: string | null; dateline?: string | null; incidents: unknown[] }
 const docs = readFileSync(join(shared, 'data', 'muc4', 'train.jsonl'), 'utf8').split('\n').filter(Boolean).map(l => JSON.parse(l) as GoldDoc);
 
 const samples: Sample[] = [];
+const candidates: { doc: string; inc: unknown; x: Map<string, number>; judged: boolean }[] = [];
 for (const d of docs) {
   const ex = extract({ id: d.id, title: null, source: null, url: null, author: null, published: d.published, language: 'en', text: d.text, origin: d.id, format: 'jsonl', dateline: d.dateline ?? null });
   const claimed = new Set<number>();
@@ -33,17 +34,34 @@ for (const d of docs) {
       const cor = score(one, new Map([[d.id, { id: d.id, incidents: [inc] }]]), ['type', 'date', 'location']).all.cor;
       if (cor >= 2) { y = 1; claimed.add(g); break; }
     }
-    samples.push({ x: new Map(Object.entries(inc._features)), y });
+    const x = new Map(Object.entries(inc._features));
+    samples.push({ x, y });
+    // The extractor lets through, unjudged, plots and reports with a strong trigger and a toll.
+    candidates.push({ doc: d.id, inc, x, judged: inc.status === 'carried_out' && !(x.get('killed') && x.get('strong')) });
   }
 }
 
 const w = fitLogistic(samples, { epochs: 400 });
 const positives = samples.filter(s => s.y).length;
 const goldIncidents = docs.reduce((n, d) => n + d.incidents.length, 0);
-const best = bestThreshold(samples.map(s => ({ p: predict(w, s.x), y: s.y })), goldIncidents);
+// The threshold that maximises the official ALL SLOTS F1 on train, with the incidents it keeps.
+const goldMap = new Map(docs.map(d => [d.id, d]));
+const probs = candidates.map(c => predict(w, c.x));
+let best = { t: 0.5, f: 0 };
+for (let t = 0.1; t <= 0.6; t += 0.02) {
+  const pred = new Map<string, { id: string; incidents: unknown[] }>();
+  candidates.forEach((c, i) => {
+    if (c.judged && probs[i]! < t) return;
+    const p = pred.get(c.doc) ?? { id: c.doc, incidents: [] };
+    p.incidents.push(c.inc);
+    pred.set(c.doc, p);
+  });
+  const f = score(goldMap, pred).all.f / 100;
+  if (f > best.f) best = { t: +t.toFixed(2), f };
+}
 const weights = compact(w);
 mkdirSync(dataPath('model'), { recursive: true });
 writeFileSync(dataPath('model', 'incident-filter.json'), JSON.stringify({
   fittedOn: 'MUC-4 train.jsonl', samples: samples.length, positives, threshold: best.t, weights,
 }, null, 1) + '\n');
-console.log(`candidates ${samples.length}, positive ${positives}, gold incidents ${goldIncidents}; threshold ${best.t} (train incident F1 ${(100 * best.f).toFixed(1)})`);
+console.log(`candidates ${samples.length}, positive ${positives}, gold incidents ${goldIncidents}; threshold ${best.t} (train ALL SLOTS F1 ${(100 * best.f).toFixed(1)})`);

@@ -29,6 +29,7 @@ const FAMILY: Record<IncidentType, string> = {
 const PLACE_RANK: Record<string, number> = { city: 3, region: 2, admin1: 2, country: 1 };
 const MAX_FILLERS = 4;
 const MAX_GAP = 8;
+const ORG_HEADS = new Set(['group', 'organization', 'organisation', 'movement', 'faction', 'militia', 'network', 'front', 'army']);
 /** Weighted mentions (3 in the paragraph, 1 elsewhere) that make a group the document's subject. */
 const DOMINANT_MENTIONS = 8;
 
@@ -259,8 +260,9 @@ function fill(a: Annotated, d: Draft, n: number, eventSents: Set<number>): Incid
     }
     for (const np of nps) {
       if (d.onlyPlace && !nearPlace(np, d.onlyPlace)) continue;
-      // "the Islamic State group" is the organization, already taken from the registry.
-      if (a.actors.some(act => act.from < np.to && np.from < act.to)) continue;
+      // "the Islamic State group" is the organization, already taken from the registry; "Shining Path members" are people.
+      const head = np.to - 1;
+      if (a.actors.some(act => (head >= act.from && head < act.to) || (act.to === head && ORG_HEADS.has(a.tokens[head]!.lower)))) continue;
       const f = roleFeatures(a, np, type, trig, context);
       if (exposeFeatures) roleCandidates.push({ text: np.text, f: Object.fromEntries(f) });
       const r = decideRole(a, np, type, trig, f);
