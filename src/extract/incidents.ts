@@ -1,37 +1,22 @@
-// A document's event mentions grouped into incidents, and each incident's arguments filled from its
-// sentences: one incident per real event, several for a roundup.
-import type { Attribution, Count, Evidence, Incident, IncidentDate, IncidentType, Location, Perpetrator, Target, Victim, Weapon } from '../model.js';
+// A document's incidents: drafts of events filled with their arguments (date, place, roles, counts, status),
+// each value with its evidence, and judged by the learned filter.
+import type { Count, Evidence, Incident, IncidentDate, IncidentType, Location, Perpetrator, Target, Victim, Weapon } from '../model.js';
 import { toLocation, findPlaces, resolvePlace } from '../gazetteer/places.js';
-import { getActor } from '../gazetteer/actors.js';
-import { isDatelineDate, within, type Annotated, type PlaceSpan, type Span } from './annotate.js';
+import { within, type Annotated, type PlaceSpan, type Span } from './annotate.js';
 import { PRIORITY, type EventMention } from './events.js';
+import { group, type Draft } from './grouping.js';
+import { bestPlace, sentenceDate, sentencePlaces } from './sentence-context.js';
 import { nounPhrases, type NounPhrase } from './noun-phrases.js';
 import { personNames } from './names.js';
 import { casualties, type CasualtyMention } from './casualties.js';
-import { cues, reportingVerbs } from './lexicon.js';
 import { decideRole, roleFeatures, type RoleDecision } from './roles.js';
+import { actsInSentence, attributionOf, claims, defaultSuspect, isState } from './perpetrators.js';
+import { evidence } from './evidence.js';
+import { cues } from './lexicon.js';
 import { exposeFeatures, incidentProbability, incidentThreshold, type Features } from './incident-model.js';
 
-interface Draft {
-  events: EventMention[];
-  sents: number[];
-  date: { value: IncidentDate; span: Span | null } | null;
-  place: PlaceSpan | null;
-  /** Only the place of a multi-place sentence that this draft was split out for. */
-  onlyPlace?: PlaceSpan;
-  group?: string;
-}
-
-const FAMILY: Record<IncidentType, string> = {
-  bombing: 'attack', armed_assault: 'attack', assassination: 'attack', arson: 'attack', vehicle_ramming: 'attack',
-  unarmed_assault: 'attack', other: 'attack', kidnapping: 'captive', hostage_taking: 'captive', hijacking: 'captive',
-};
-const PLACE_RANK: Record<string, number> = { city: 3, region: 2, admin1: 2, country: 1 };
 const MAX_FILLERS = 4;
-const MAX_GAP = 8;
 const ORG_HEADS = new Set(['group', 'organization', 'organisation', 'movement', 'faction', 'militia', 'network', 'front', 'army']);
-/** Weighted mentions (3 in the paragraph, 1 elsewhere) that make a group the document's subject. */
-const DOMINANT_MENTIONS = 8;
 
 export function incidents(a: Annotated, events: EventMention[]): Incident[] {
   const drafts = group(a, events);
@@ -51,147 +36,7 @@ export function incidents(a: Annotated, events: EventMention[]): Incident[] {
   return out;
 }
 
-/** The sentence's date closest to the trigger (so a dateline's date does not date the event after it). */
-function sentenceDate(a: Annotated, sent: number, near?: number): { value: IncidentDate; span: Span } | null {
-  const s = a.sentences[sent]!;
-  // Not the date of a claim or a statement: "claimed responsibility on Tuesday for Monday's attack".
-  const ds = within(a.dates, s.from, s.to).filter(d => !inDateline(a, d) && !afterStatement(a, d.from));
-  if (!ds.length) return null;
-  const at = near ?? s.from;
-  const best = ds.reduce((b, d) => (Math.abs(d.from - at) < Math.abs(b.from - at) ? d : b));
-  return { value: best.date.value, span: best };
-}
-
-const inDateline = (a: Annotated, d: Span): boolean => isDatelineDate(a.text, d);
-
-function afterStatement(a: Annotated, i: number): boolean {
-  for (let k = i - 1; k >= Math.max(0, i - 3); k--) {
-    const w = a.tokens[k]!.lower;
-    if (w === 'responsibility' || w === 'credit' || reportingVerbs.has(w)) return true;
-  }
-  return false;
-}
-
-/** Places of a sentence, less the ones that speak ("Russia said…"): a speaker is not where it happened. */
-function sentencePlaces(a: Annotated, sent: number): PlaceSpan[] {
-  const s = a.sentences[sent]!;
-  return within(a.places, s.from, s.to).filter(p => !p.foreign && !reportingVerbs.has(a.tokens[p.to]?.lower ?? ''));
-}
-
-/** Where it happened: not the dateline, said with "in/at/near" if any is, the most specific, the nearest. */
-function bestPlace(places: PlaceSpan[], near = 0): PlaceSpan | null {
-  const score = (p: PlaceSpan) => (p.dateline ? -100 : 0) + (p.cue ? 10 : 0) + (PLACE_RANK[p.place.kind] ?? 0) * 2 - Math.min(Math.abs(p.from - near), 40) / 40;
-  let best: PlaceSpan | null = null;
-  for (const p of places) if (!p.dateline && (!best || score(p) > score(best))) best = p;
-  return best;
-}
-
-/** Two dates that can be one day: equal, or one (a month, a year, a range) containing the other. */
-function sameDay(x: IncidentDate, y: IncidentDate): boolean {
-  const rx = span(x), ry = span(y);
-  if (!rx || !ry) return true;
-  return (rx[0] <= ry[0] && ry[1] <= rx[1]) || (ry[0] <= rx[0] && rx[1] <= ry[1]);
-}
-
-function span(d: IncidentDate): [string, string] | null {
-  if (!d) return null;
-  if (typeof d === 'object') return [d.from ?? '0000', d.to ?? '9999'];
-  return d.length === 10 ? [d, d] : d.length === 7 ? [d + '-01', d + '-31'] : [d + '-01-01', d + '-12-31'];
-}
-const samePlace = (x: PlaceSpan, y: PlaceSpan) =>
-  x.place.name === y.place.name || (x.place.kind !== 'city' || y.place.kind !== 'city') && x.place.countryCode === y.place.countryCode;
-
-function group(a: Annotated, events: EventMention[]): Draft[] {
-  const drafts: Draft[] = [];
-  let cur: Draft | null = null;
-  for (const ev of events) {
-    const date = sentenceDate(a, ev.sent, ev.triggers[0]!.from);
-    const places = sentencePlaces(a, ev.sent);
-    const split = splitPlaces(a, ev, places);
-    if (split.length > 1) {
-      // Separate incidents (one per country), not the sites of one coordinated attack: no shared group.
-      for (const p of split) drafts.push({ events: [ev], sents: [ev.sent], date, place: p, onlyPlace: p });
-      cur = null;
-      continue;
-    }
-    const place = bestPlace(places, ev.triggers[0]!.from);
-    if (cur && joins(cur, ev, date, place)) {
-      cur.events.push(ev);
-      cur.sents.push(ev.sent);
-      if (!cur.date && date) cur.date = date;
-      if (place && (!cur.place || (PLACE_RANK[place.place.kind] ?? 0) > (PLACE_RANK[cur.place.place.kind] ?? 0))) cur.place = place;
-      continue;
-    }
-    cur = { events: [ev], sents: [ev.sent], date, place };
-    drafts.push(cur);
-  }
-  return corefer(drafts);
-}
-
-/** A later report of an event already told ("the bombing in Usulután…") joins it, even paragraphs apart. */
-function corefer(drafts: Draft[]): Draft[] {
-  const out: Draft[] = [];
-  for (const d of drafts) {
-    const into = d.onlyPlace ? undefined : [...out].reverse().find(o => sameEvent(o, d));
-    if (!into) { out.push(d); continue; }
-    into.events.push(...d.events);
-    into.sents.push(...d.sents);
-    into.date ??= d.date;
-    into.place ??= d.place;
-  }
-  return out;
-}
-
-function sameEvent(x: Draft, y: Draft): boolean {
-  if (x.onlyPlace) return false;
-  if (FAMILY[x.events[0]!.type] !== FAMILY[y.events[0]!.type]) return false;
-  if ((x.events[0]!.status === 'foiled') !== (y.events[0]!.status === 'foiled')) return false;
-  const dates = x.date && y.date ? sameDay(x.date.value, y.date.value) : null;
-  const places = x.place && y.place ? x.place.place.name === y.place.place.name : null;
-  if (dates === false || places === false) return false;
-  return dates === true || places === true && x.place!.place.kind === 'city';
-}
-
-function joins(cur: Draft, ev: EventMention, date: { value: IncidentDate } | null, place: PlaceSpan | null): boolean {
-  if (cur.onlyPlace) return false;
-  const last = cur.events[cur.events.length - 1]!;
-  if (date && cur.date && !sameDay(date.value, cur.date.value)) return false;
-  // "the attacks" refers back, whatever other places the sentence names.
-  if (ev.anaphoric && FAMILY[ev.type] === FAMILY[cur.events[0]!.type]) return true;
-  if (place && cur.place && !samePlace(place, cur.place)) return false;
-  if (ev.anaphoric) return true;
-  if (FAMILY[ev.type] !== FAMILY[cur.events[0]!.type] && ev.weight >= 3 && cur.events[0]!.weight >= 3) return false;
-  if (ev.status !== cur.events[0]!.status && (ev.status === 'foiled' || cur.events[0]!.status === 'foiled')) return false;
-  if (ev.sent - last.sent > MAX_GAP && (date || place)) return false;
-  return true;
-}
-
-/** "attacks in Kenya, Germany and the United States": a plural trigger over a list of places, one incident each. */
-function splitPlaces(a: Annotated, ev: EventMention, places: PlaceSpan[]): PlaceSpan[] {
-  if (places.length < 2) return [];
-  const plural = ev.triggers.some(t => /s$/.test(a.tokens[t.to - 1]!.lower) && !/ss$/.test(a.tokens[t.to - 1]!.lower));
-  if (!plural) return [];
-  const distinct: PlaceSpan[] = [];
-  for (const p of places) {
-    if (p.dateline) continue;
-    if (distinct.some(d => d.place.countryCode === p.place.countryCode && d.place.name === p.place.name)) continue;
-    distinct.push(p);
-  }
-  // Only a coordinated list: the places must follow each other separated by commas or "and"/"or".
-  for (let k = 1; k < distinct.length; k++) {
-    const gap = a.tokens.slice(distinct[k - 1]!.to, distinct[k]!.from).map(t => t.lower);
-    if (gap.length > 3 || !gap.every(w => w === ',' || w === 'and' || w === 'or' || w === 'possibly' || w === 'the' || w === 'in')) return [];
-  }
-  const countries = new Set(distinct.map(d => d.place.countryCode));
-  return countries.size === distinct.length ? distinct : [];
-}
-
 // ---- filling an incident ------------------------------------------------------------------------
-
-function evidence(a: Annotated, field: string, value: string, span: Span): Evidence {
-  const s = a.sentences[a.tokens[span.from]!.sent]!;
-  return { doc: a.doc.id, field, value, start: span.start, end: span.end, text: a.text.slice(span.start, span.end), sentenceStart: s.start, sentenceEnd: s.end };
-}
 
 const norm = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
 
@@ -265,7 +110,7 @@ function fill(a: Annotated, d: Draft, n: number, eventSents: Set<number>): Incid
       if (a.actors.some(act => (head >= act.from && head < act.to) || (act.to === head && ORG_HEADS.has(a.tokens[head]!.lower)))) continue;
       const f = roleFeatures(a, np, type, trig, context);
       if (exposeFeatures) roleCandidates.push({ text: np.text, f: Object.fromEntries(f) });
-      const r = decideRole(a, np, type, trig, f);
+      const r = decideRole(a, np, type, f);
       if (r) decided.push({ np, ...r });
     }
   };
@@ -338,34 +183,6 @@ function nearPlace(np: NounPhrase, p: PlaceSpan): boolean {
   return Math.abs(np.from - p.from) <= 6;
 }
 
-function attributionOf(a: Annotated, from: number, to: number): Attribution {
-  const has = (m: typeof cues.claimed) => m.has(a.tokens, from, to);
-  if (has(cues.denied)) return 'denied';
-  if (has(cues.claimed)) return 'claimed';
-  if (has(cues.inspired)) return 'inspired';
-  if (has(cues.directed)) return 'directed';
-  if (has(cues.suspected)) return 'suspected';
-  return 'reported';
-}
-
-/** "X claimed responsibility for the attack" in a sentence of its own joins the incident before it. */
-function claims(a: Annotated, d: Draft, perpetrators: Perpetrator[], ev: Evidence[]): void {
-  const last = d.sents[d.sents.length - 1]!;
-  for (let s = last + 1; s < Math.min(a.sentences.length, last + 4); s++) {
-    const sent = a.sentences[s]!;
-    if (!cues.claimed.has(a.tokens, sent.from, sent.to)) continue;
-    for (const act of within(a.actors, sent.from, sent.to)) {
-      const known = perpetrators.find(p => p.actorId === act.actorId);
-      if (known) known.attribution = 'claimed';
-      else if (perpetrators.length < MAX_FILLERS) {
-        const name = act.text.replace(/\s+/g, ' ');
-        perpetrators.push({ name, kind: 'organization', attribution: 'claimed', actorId: act.actorId, canonical: act.name });
-        ev.push(evidence(a, 'perpetrators', name, act));
-      }
-    }
-  }
-}
-
 function maxCount(counts: CasualtyMention[], field: CasualtyMention['field'], a: Annotated, ev: Evidence[]): Count | null {
   let best: CasualtyMention | null = null;
   for (const c of counts) if (c.field === field && (!best || c.count.value > best.count.value)) best = c;
@@ -409,41 +226,4 @@ function features(a: Annotated, d: Draft, inc: Incident, candidates: number): Fe
   const s = a.sentences[first.sent]!;
   for (const [name, m] of Object.entries(cues)) if (m.has(a.tokens, s.from, s.to)) on('cue.' + name);
   return f;
-}
-
-const isState = (actorId: string) => getActor(actorId)?.kind === 'state';
-
-/** A state force is a perpetrator only when it is the subject of the attack: "soldiers of the army killed". */
-function actsInSentence(a: Annotated, act: Span, end: number): boolean {
-  for (let i = act.to; i < Math.min(end, act.to + 4); i++) if (triggersAt(a, i)) return true;
-  return false;
-}
-
-function triggersAt(a: Annotated, i: number): boolean {
-  const w = a.tokens[i]!.lower;
-  return /(ed|ing)$/.test(w) && /^(kill|murder|attack|shot|shoot|bomb|kidnap|abduct|massacr|assassinat|fired|burn|torch)/.test(w);
-}
-
-/**
- * Insurgents named without their group ("guerrillas attacked…") are that group's when the document names
- * one non-state group only in the paragraph or, failing that, names one group far more than others.
- */
-function defaultSuspect(a: Annotated, d: Draft, perpetrators: Perpetrator[], ev: Evidence[]): void {
-  const generic = perpetrators.some(p => p.kind === 'individual' && /(guerr?ill|rebel|terrorist|subversive|commando|insurgent|militant|jihad)/i.test(p.name));
-  const para = a.sentences[d.sents[0]!]!.para;
-  const counts = new Map<string, { n: number; span: typeof a.actors[number] }>();
-  for (const act of a.actors) {
-    if (isState(act.actorId)) continue;
-    const weight = a.sentences[a.tokens[act.from]!.sent]!.para === para ? 3 : 1;
-    const c = counts.get(act.actorId);
-    counts.set(act.actorId, { n: (c?.n ?? 0) + weight, span: c?.span ?? act });
-  }
-  const ranked = [...counts.values()].sort((x, y) => y.n - x.n);
-  const top = ranked[0];
-  if (!top || (ranked[1] && ranked[1].n * 2 > top.n)) return;
-  // Without insurgents in the sentence, only a group the whole document is about.
-  if (!generic && top.n < DOMINANT_MENTIONS) return;
-  const name = top.span.text.replace(/\s+/g, ' ');
-  perpetrators.push({ name, kind: 'organization', attribution: 'suspected', actorId: top.span.actorId, canonical: top.span.name });
-  ev.push(evidence(a, 'perpetrators', name, top.span));
 }

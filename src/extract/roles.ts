@@ -104,7 +104,7 @@ export function roleFeatures(a: Annotated, np: NounPhrase, type: IncidentType, t
   return f;
 }
 
-export function decideRole(a: Annotated, np: NounPhrase, type: IncidentType, trigger: number, f: Map<string, number>): RoleDecision | null {
+export function decideRole(a: Annotated, np: NounPhrase, type: IncidentType, f: Map<string, number>): RoleDecision | null {
   const category = (np.classes.find(c => c.cls === 'target') as { category: TargetCategory } | undefined)?.category ?? 'other';
   const weaponType = (np.classes.find(c => c.cls === 'weapon') as { type: WeaponType } | undefined)?.type ?? 'unknown';
   if (!model) {
@@ -119,6 +119,5 @@ export function decideRole(a: Annotated, np: NounPhrase, type: IncidentType, tri
     const p = 1 / (1 + Math.exp(-z));
     if (p >= m.threshold && (!best || p > best.p)) best = { role, p, category, weaponType };
   }
-  void trigger;
   return best;
 }

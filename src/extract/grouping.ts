@@ -1,0 +1,106 @@
+// A document's event mentions grouped into drafts of incidents: one per real event, several for a roundup.
+import type { IncidentDate, IncidentType } from '../model.js';
+import type { Annotated, PlaceSpan, Span } from './annotate.js';
+import type { EventMention } from './events.js';
+import { bestPlace, PLACE_RANK, sameDay, samePlace, sentenceDate, sentencePlaces } from './sentence-context.js';
+
+export interface Draft {
+  events: EventMention[];
+  sents: number[];
+  date: { value: IncidentDate; span: Span | null } | null;
+  place: PlaceSpan | null;
+  /** Only the place of a multi-place sentence that this draft was split out for. */
+  onlyPlace?: PlaceSpan;
+  group?: string;
+}
+
+const FAMILY: Record<IncidentType, string> = {
+  bombing: 'attack', armed_assault: 'attack', assassination: 'attack', arson: 'attack', vehicle_ramming: 'attack',
+  unarmed_assault: 'attack', other: 'attack', kidnapping: 'captive', hostage_taking: 'captive', hijacking: 'captive',
+};
+const MAX_GAP = 8;
+
+export function group(a: Annotated, events: EventMention[]): Draft[] {
+  const drafts: Draft[] = [];
+  let cur: Draft | null = null;
+  for (const ev of events) {
+    const date = sentenceDate(a, ev.sent, ev.triggers[0]!.from);
+    const places = sentencePlaces(a, ev.sent);
+    const split = splitPlaces(a, ev, places);
+    if (split.length > 1) {
+      // Separate incidents (one per country), not the sites of one coordinated attack: no shared group.
+      for (const p of split) drafts.push({ events: [ev], sents: [ev.sent], date, place: p, onlyPlace: p });
+      cur = null;
+      continue;
+    }
+    const place = bestPlace(places, ev.triggers[0]!.from);
+    if (cur && joins(cur, ev, date, place)) {
+      cur.events.push(ev);
+      cur.sents.push(ev.sent);
+      if (!cur.date && date) cur.date = date;
+      if (place && (!cur.place || (PLACE_RANK[place.place.kind] ?? 0) > (PLACE_RANK[cur.place.place.kind] ?? 0))) cur.place = place;
+      continue;
+    }
+    cur = { events: [ev], sents: [ev.sent], date, place };
+    drafts.push(cur);
+  }
+  return corefer(drafts);
+}
+
+/** A later report of an event already told ("the bombing in Usulután…") joins it, even paragraphs apart. */
+function corefer(drafts: Draft[]): Draft[] {
+  const out: Draft[] = [];
+  for (const d of drafts) {
+    const into = d.onlyPlace ? undefined : [...out].reverse().find(o => sameEvent(o, d));
+    if (!into) { out.push(d); continue; }
+    into.events.push(...d.events);
+    into.sents.push(...d.sents);
+    into.date ??= d.date;
+    into.place ??= d.place;
+  }
+  return out;
+}
+
+function sameEvent(x: Draft, y: Draft): boolean {
+  if (x.onlyPlace) return false;
+  if (FAMILY[x.events[0]!.type] !== FAMILY[y.events[0]!.type]) return false;
+  if ((x.events[0]!.status === 'foiled') !== (y.events[0]!.status === 'foiled')) return false;
+  const dates = x.date && y.date ? sameDay(x.date.value, y.date.value) : null;
+  const places = x.place && y.place ? x.place.place.name === y.place.place.name : null;
+  if (dates === false || places === false) return false;
+  return dates === true || places === true && x.place!.place.kind === 'city';
+}
+
+function joins(cur: Draft, ev: EventMention, date: { value: IncidentDate } | null, place: PlaceSpan | null): boolean {
+  if (cur.onlyPlace) return false;
+  const last = cur.events[cur.events.length - 1]!;
+  if (date && cur.date && !sameDay(date.value, cur.date.value)) return false;
+  // "the attacks" refers back, whatever other places the sentence names.
+  if (ev.anaphoric && FAMILY[ev.type] === FAMILY[cur.events[0]!.type]) return true;
+  if (place && cur.place && !samePlace(place, cur.place)) return false;
+  if (ev.anaphoric) return true;
+  if (FAMILY[ev.type] !== FAMILY[cur.events[0]!.type] && ev.weight >= 3 && cur.events[0]!.weight >= 3) return false;
+  if (ev.status !== cur.events[0]!.status && (ev.status === 'foiled' || cur.events[0]!.status === 'foiled')) return false;
+  if (ev.sent - last.sent > MAX_GAP && (date || place)) return false;
+  return true;
+}
+
+/** "attacks in Kenya, Germany and the United States": a plural trigger over a list of places, one incident each. */
+function splitPlaces(a: Annotated, ev: EventMention, places: PlaceSpan[]): PlaceSpan[] {
+  if (places.length < 2) return [];
+  const plural = ev.triggers.some(t => /s$/.test(a.tokens[t.to - 1]!.lower) && !/ss$/.test(a.tokens[t.to - 1]!.lower));
+  if (!plural) return [];
+  const distinct: PlaceSpan[] = [];
+  for (const p of places) {
+    if (p.dateline) continue;
+    if (distinct.some(d => d.place.countryCode === p.place.countryCode && d.place.name === p.place.name)) continue;
+    distinct.push(p);
+  }
+  // Only a coordinated list: the places must follow each other separated by commas or "and"/"or".
+  for (let k = 1; k < distinct.length; k++) {
+    const gap = a.tokens.slice(distinct[k - 1]!.to, distinct[k]!.from).map(t => t.lower);
+    if (gap.length > 3 || !gap.every(w => w === ',' || w === 'and' || w === 'or' || w === 'possibly' || w === 'the' || w === 'in')) return [];
+  }
+  const countries = new Set(distinct.map(d => d.place.countryCode));
+  return countries.size === distinct.length ? distinct : [];
+}

@@ -1,0 +1,77 @@
+// Perpetrator organizations of an incident: how the text links them (claimed, suspected…), claims told in
+// a sentence of their own, state forces only as the subject of an attack, and a default suspect.
+import type { Attribution, Evidence, Perpetrator } from '../model.js';
+import { getActor } from '../gazetteer/actors.js';
+import { within, type Annotated, type Span } from './annotate.js';
+import type { Draft } from './grouping.js';
+import { cues } from './lexicon.js';
+import { evidence } from './evidence.js';
+
+const MAX_ORGANIZATIONS = 4;
+/** Weighted mentions (3 in the paragraph, 1 elsewhere) that make a group the document's subject. */
+const DOMINANT_MENTIONS = 8;
+
+export function attributionOf(a: Annotated, from: number, to: number): Attribution {
+  const has = (m: typeof cues.claimed) => m.has(a.tokens, from, to);
+  if (has(cues.denied)) return 'denied';
+  if (has(cues.claimed)) return 'claimed';
+  if (has(cues.inspired)) return 'inspired';
+  if (has(cues.directed)) return 'directed';
+  if (has(cues.suspected)) return 'suspected';
+  return 'reported';
+}
+
+/** "X claimed responsibility for the attack" in a sentence of its own joins the incident before it. */
+export function claims(a: Annotated, d: Draft, perpetrators: Perpetrator[], ev: Evidence[]): void {
+  const last = d.sents[d.sents.length - 1]!;
+  for (let s = last + 1; s < Math.min(a.sentences.length, last + 4); s++) {
+    const sent = a.sentences[s]!;
+    if (!cues.claimed.has(a.tokens, sent.from, sent.to)) continue;
+    for (const act of within(a.actors, sent.from, sent.to)) {
+      const known = perpetrators.find(p => p.actorId === act.actorId);
+      if (known) known.attribution = 'claimed';
+      else if (perpetrators.length < MAX_ORGANIZATIONS) {
+        const name = act.text.replace(/\s+/g, ' ');
+        perpetrators.push({ name, kind: 'organization', attribution: 'claimed', actorId: act.actorId, canonical: act.name });
+        ev.push(evidence(a, 'perpetrators', name, act));
+      }
+    }
+  }
+}
+
+export const isState = (actorId: string) => getActor(actorId)?.kind === 'state';
+
+/** A state force is a perpetrator only when it is the subject of the attack: "soldiers of the army killed". */
+export function actsInSentence(a: Annotated, act: Span, end: number): boolean {
+  for (let i = act.to; i < Math.min(end, act.to + 4); i++) if (triggersAt(a, i)) return true;
+  return false;
+}
+
+function triggersAt(a: Annotated, i: number): boolean {
+  const w = a.tokens[i]!.lower;
+  return /(ed|ing)$/.test(w) && /^(kill|murder|attack|shot|shoot|bomb|kidnap|abduct|massacr|assassinat|fired|burn|torch)/.test(w);
+}
+
+/**
+ * Insurgents named without their group ("guerrillas attacked…") are that group's when the document names
+ * one non-state group only in the paragraph or, failing that, names one group far more than others.
+ */
+export function defaultSuspect(a: Annotated, d: Draft, perpetrators: Perpetrator[], ev: Evidence[]): void {
+  const generic = perpetrators.some(p => p.kind === 'individual' && /(guerr?ill|rebel|terrorist|subversive|commando|insurgent|militant|jihad)/i.test(p.name));
+  const para = a.sentences[d.sents[0]!]!.para;
+  const counts = new Map<string, { n: number; span: typeof a.actors[number] }>();
+  for (const act of a.actors) {
+    if (isState(act.actorId)) continue;
+    const weight = a.sentences[a.tokens[act.from]!.sent]!.para === para ? 3 : 1;
+    const c = counts.get(act.actorId);
+    counts.set(act.actorId, { n: (c?.n ?? 0) + weight, span: c?.span ?? act });
+  }
+  const ranked = [...counts.values()].sort((x, y) => y.n - x.n);
+  const top = ranked[0];
+  if (!top || (ranked[1] && ranked[1].n * 2 > top.n)) return;
+  // Without insurgents in the sentence, only a group the whole document is about.
+  if (!generic && top.n < DOMINANT_MENTIONS) return;
+  const name = top.span.text.replace(/\s+/g, ' ');
+  perpetrators.push({ name, kind: 'organization', attribution: 'suspected', actorId: top.span.actorId, canonical: top.span.name });
+  ev.push(evidence(a, 'perpetrators', name, top.span));
+}

@@ -1,0 +1,56 @@
+// When and where a sentence says something happened: its dates and places, less datelines, claims and speakers.
+import type { IncidentDate } from '../model.js';
+import { isDatelineDate, within, type Annotated, type PlaceSpan, type Span } from './annotate.js';
+import { reportingVerbs } from './lexicon.js';
+
+export const PLACE_RANK: Record<string, number> = { city: 3, region: 2, admin1: 2, country: 1 };
+
+/** The sentence's date closest to the trigger (so a dateline's date does not date the event after it). */
+export function sentenceDate(a: Annotated, sent: number, near?: number): { value: IncidentDate; span: Span } | null {
+  const s = a.sentences[sent]!;
+  // Not the date of a claim or a statement: "claimed responsibility on Tuesday for Monday's attack".
+  const ds = within(a.dates, s.from, s.to).filter(d => !inDateline(a, d) && !afterStatement(a, d.from));
+  if (!ds.length) return null;
+  const at = near ?? s.from;
+  const best = ds.reduce((b, d) => (Math.abs(d.from - at) < Math.abs(b.from - at) ? d : b));
+  return { value: best.date.value, span: best };
+}
+
+const inDateline = (a: Annotated, d: Span): boolean => isDatelineDate(a.text, d);
+
+function afterStatement(a: Annotated, i: number): boolean {
+  for (let k = i - 1; k >= Math.max(0, i - 3); k--) {
+    const w = a.tokens[k]!.lower;
+    if (w === 'responsibility' || w === 'credit' || reportingVerbs.has(w)) return true;
+  }
+  return false;
+}
+
+/** Places of a sentence, less the ones that speak ("Russia said…"): a speaker is not where it happened. */
+export function sentencePlaces(a: Annotated, sent: number): PlaceSpan[] {
+  const s = a.sentences[sent]!;
+  return within(a.places, s.from, s.to).filter(p => !p.foreign && !reportingVerbs.has(a.tokens[p.to]?.lower ?? ''));
+}
+
+/** Where it happened: not the dateline, said with "in/at/near" if any is, the most specific, the nearest. */
+export function bestPlace(places: PlaceSpan[], near = 0): PlaceSpan | null {
+  const score = (p: PlaceSpan) => (p.dateline ? -100 : 0) + (p.cue ? 10 : 0) + (PLACE_RANK[p.place.kind] ?? 0) * 2 - Math.min(Math.abs(p.from - near), 40) / 40;
+  let best: PlaceSpan | null = null;
+  for (const p of places) if (!p.dateline && (!best || score(p) > score(best))) best = p;
+  return best;
+}
+
+/** Two dates that can be one day: equal, or one (a month, a year, a range) containing the other. */
+export function sameDay(x: IncidentDate, y: IncidentDate): boolean {
+  const rx = span(x), ry = span(y);
+  if (!rx || !ry) return true;
+  return (rx[0] <= ry[0] && ry[1] <= rx[1]) || (ry[0] <= rx[0] && rx[1] <= ry[1]);
+}
+
+function span(d: IncidentDate): [string, string] | null {
+  if (!d) return null;
+  if (typeof d === 'object') return [d.from ?? '0000', d.to ?? '9999'];
+  return d.length === 10 ? [d, d] : d.length === 7 ? [d + '-01', d + '-31'] : [d + '-01-01', d + '-12-31'];
+}
+export const samePlace = (x: PlaceSpan, y: PlaceSpan) =>
+  x.place.name === y.place.name || (x.place.kind !== 'city' || y.place.kind !== 'city') && x.place.countryCode === y.place.countryCode;
