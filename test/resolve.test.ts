@@ -2,7 +2,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Incident, IncidentType, Perpetrator } from '../src/model.js';
 import type { MentionRecord } from '../src/resolve/contract.js';
-import { BlockIndex, resolver } from '../src/resolve/index.js';
+import { BlockIndex, componentOf, resolver } from '../src/resolve/index.js';
+import { resolveLocally } from '../src/resolve/component.js';
 
 interface Spec {
   doc: string; n?: number; published: string; date: string | null; type?: IncidentType;
@@ -217,4 +218,106 @@ test('ingesting documents in any order through a block index converges to the sa
   }
   assert.deepEqual(JSON.parse(first!).map((e: [string, string[]]) => e[1]).sort(),
     [['men_a1_0', 'men_a2_0', 'men_a3_0'], ['men_a1_1', 'men_b1_0']]);
+});
+
+// ---- related() and component clustering ---------------------------------------------------------------
+
+test('related: the mentions a new one is linked to, a background reference at the lower threshold', () => {
+  const block = [...karrada.slice(1), ...shaab];
+  assert.deepEqual(resolver.related(karrada[0]!, block).map((m) => m.id).sort(), ['men_a2_0', 'men_a3_0']);
+  assert.deepEqual(resolver.related(karrada[0]!, [karrada[0]!]), [], 'never itself');
+  const far = mention({ doc: 'z1', published: '2016-07-20', date: '2016-07-19', killed: 21, targets: ['shopping street in Karrada'] });
+  assert.deepEqual(resolver.related(far, karrada), [], 'dates too far apart');
+  const pinnedA = { ...shaab[1]!, pinnedIncident: 'inc_p' };
+  const pinnedB = { ...karrada[2]!, pinnedIncident: 'inc_p' };
+  assert.deepEqual(resolver.related(pinnedA, [pinnedB, karrada[0]!]).map((m) => m.id), ['men_a3_0'], 'one pin links whatever the score');
+});
+
+/** A seeded generator of tangled blocks: few places, close dates, shared words, background references, pins. */
+function randomBlock(seed: number, n: number): MentionRecord[] {
+  let s = seed >>> 0;
+  const rand = (): number => { s = (Math.imul(s, 1664525) + 1013904223) >>> 0; return s / 4294967296; };
+  const pick = <T>(xs: T[]): T => xs[Math.floor(rand() * xs.length)]!;
+  const places = [
+    { place: 'Karrada', lat: 33.30, lon: 44.42 }, { place: 'Karada', lat: 33.31, lon: 44.43 }, { place: 'Shaab', lat: 33.40, lon: 44.40 },
+    { place: 'Baghdad', lat: 33.31, lon: 44.36 }, { place: 'Mosul', lat: 36.34, lon: 43.13 }, { place: null, lat: undefined, lon: undefined },
+  ];
+  const words = ['market', 'shopping street', 'checkpoint', 'mosque', 'police station', 'cafe', 'bus'];
+  const types: IncidentType[] = ['bombing', 'bombing', 'armed_assault', 'other'];
+  const out: MentionRecord[] = [];
+  for (let i = 0; i < n; i++) {
+    const p = pick(places);
+    const day = 1 + Math.floor(rand() * 9);
+    const background = rand() < 0.12;
+    const spec: Spec = {
+      doc: `r${seed}_${Math.floor(i / (rand() < 0.2 ? 2 : 1))}_${i}`.replace(/_\d+$/, rand() < 0.15 && i > 0 ? `_${i - 1}` : `_${i}`),
+      n: i, published: `2016-07-${String(day + Math.floor(rand() * 4)).padStart(2, '0')}`,
+      date: background || rand() < 0.08 ? '2016-07' : `2016-07-${String(day).padStart(2, '0')}`,
+      type: pick(types), place: p.place, lat: rand() < 0.7 ? p.lat : undefined, lon: p.lon,
+      killed: rand() < 0.2 ? null : Math.floor(rand() * 30), targets: [pick(words), pick(words)].slice(0, 1 + Math.floor(rand() * 2)),
+      perps: rand() < 0.4 ? [IS] : [], text: `A ${pick(['car bomb', 'suicide bomber', 'gunman'])} struck a ${pick(words)} in ${p.place ?? 'the capital'}.`,
+      background,
+    };
+    if (spec.lat === undefined) delete spec.lon;
+    const m = mention(spec);
+    if (rand() < 0.05) m.pinnedIncident = pick(['inc_pin_a', 'inc_pin_b']);
+    out.push(m);
+  }
+  return out;
+}
+
+test('component clustering: cluster() of the component a mention joins gives exactly what the whole block gives', () => {
+  let components = 0, nontrivial = 0;
+  for (let seed = 1; seed <= 40; seed++) {
+    const all = randomBlock(seed, 24);
+    const block = all.slice(0, -1);
+    const m = all[all.length - 1]!;
+    const before = resolver.cluster(block);
+    const incidentOf = new Map(before.flatMap((c) => c.mentionIds.map((id) => [id, c.incidentId] as const)));
+    const component = componentOf([m], block, resolver.related, (x) => [incidentOf.get(x.id), x.pinnedIncident]);
+    components++;
+    if (component.length > 1 && component.length < all.length) nontrivial++;
+    const whole = resolver.cluster(all);
+    const inComponent = new Set(component.map((x) => x.id));
+    // The component's clusters are exactly the whole block's clusters of those mentions...
+    assert.deepEqual(resolver.cluster(component), whole.filter((c) => c.mentionIds.some((id) => inComponent.has(id))), `seed ${seed}`);
+    // ...and nothing outside it changes.
+    assert.deepEqual(before.filter((c) => !c.mentionIds.some((id) => inComponent.has(id))),
+      whole.filter((c) => !c.mentionIds.some((id) => inComponent.has(id))), `seed ${seed}`);
+  }
+  assert.ok(nontrivial >= 10, `only ${nontrivial} of ${components} components were neither trivial nor the whole block`);
+});
+
+test('block index: resolving against the component joined converges, in any order, to clustering everything at once', () => {
+  for (let seed = 1; seed <= 25; seed++) {
+    const all = randomBlock(100 + seed, 30);
+    const docs = new Map<string, MentionRecord[]>();
+    for (const m of all) docs.set(m.docId, [...(docs.get(m.docId) ?? []), m]);
+    const expected = JSON.stringify(resolver.cluster(all).map((c) => [c.incidentId, c.mentionIds]).sort());
+    let order = [...docs.values()];
+    for (let k = 0; k < 4; k++) {
+      const index = new BlockIndex(resolver);
+      for (const ms of order) index.addDocument(ms);
+      assert.equal(JSON.stringify([...index.partition()].sort()), expected, `seed ${seed}, order ${k}`);
+      order = order.map((_, i) => order[(i * 7 + k + 3) % order.length]!);
+      if (new Set(order).size !== docs.size) order = [...docs.values()].reverse();
+    }
+  }
+});
+
+test('local resolution: a report joining a stored incident re-clusters only the incidents it is related to', () => {
+  const stored = [...karrada, ...shaab];
+  const clusters = resolver.cluster(stored);
+  const incidentOf = new Map(clusters.flatMap((c) => c.mentionIds.map((id) => [id, c.incidentId] as const)));
+  const later = mention({ doc: 'a4', published: '2016-07-08', date: '2016-07-03', place: 'Karrada', killed: 292, targets: ['Karrada shopping district'], perps: [IS] });
+  const all = [...stored, later];
+  const { members, clusters: local } = resolveLocally([later], {
+    related: (m) => resolver.related(m, all),
+    incidentOf: (m) => incidentOf.get(m.id),
+    membersOf: (id) => all.filter((m) => incidentOf.get(m.id) === id),
+  }, resolver.cluster);
+  assert.deepEqual(members.map((m) => m.id).sort(), ['men_a1_0', 'men_a2_0', 'men_a3_0', 'men_a4_0'], 'the Shaab incident is not touched');
+  const whole = resolver.cluster(all);
+  assert.deepEqual(local, whole.filter((c) => c.mentionIds.includes('men_a4_0')));
+  assert.equal(local[0]!.incidentId, incidentOf.get('men_a1_0'), 'the incident keeps its id');
 });

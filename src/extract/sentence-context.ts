@@ -34,7 +34,7 @@ export function sentencePlaces(a: Annotated, sent: number): PlaceSpan[] {
 
 /** Where it happened: not the dateline, said with "in/at/near" if any is, the most specific, the nearest. */
 export function bestPlace(places: PlaceSpan[], near = 0): PlaceSpan | null {
-  const score = (p: PlaceSpan) => (p.dateline ? -100 : 0) + (p.cue ? 10 : 0) + (PLACE_RANK[p.place.kind] ?? 0) * 2 - Math.min(Math.abs(p.from - near), 40) / 40;
+  const score = (p: PlaceSpan) => (p.dateline ? -100 : 0) + (p.cue ? 3 : 0) + (PLACE_RANK[p.place.kind] ?? 0) * 2 - Math.min(Math.abs(p.from - near), 40) / 40;
   let best: PlaceSpan | null = null;
   for (const p of places) if (!p.dateline && (!best || score(p) > score(best))) best = p;
   return best;

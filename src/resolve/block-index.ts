@@ -4,10 +4,11 @@
 // Used by the benchmark and the tests; also a reference for store implementations.
 //
 // Unlike the store, the index remembers the links it found (each mention's related mentions, both ways:
-// windows are symmetric, a mention is in another's window exactly when that one is in its window), so the
-// component of a new mention is followed through links of any length at no further scoring cost, and
-// cluster() sees exactly what cluster() of every indexed mention would give those mentions.
+// windows are symmetric, a mention is in another's window exactly when that one is in its window), so
+// following a change beyond the new mention's block (resolveLocally) costs no further scoring.
 import type { Cluster, MentionRecord, Resolver } from './contract.js';
+import { resolveLocally } from './component.js';
+import { COMPONENT_LIMIT } from './config.js';
 import { dateSpan } from './dates.js';
 
 const BUCKET_DAYS = 7;
@@ -54,12 +55,30 @@ export class BlockIndex {
         other.links.add(e);
       }
     }
-    // 2. The component the new mentions join: through links, and through incidents taken whole.
-    const component = new Map<string, Entry>();
+    // 2–3. The component the new mentions join, clustered by the existing deterministic cluster(): the
+    // whole connected component when it is small; else its part around the new mentions (resolveLocally).
+    const seeds = mentions.map((m) => this.entries.get(m.id)!);
+    const whole = this.component(seeds, COMPONENT_LIMIT);
+    const { members, clusters } = whole
+      ? { members: whole.map((x) => x.m), clusters: this.resolver.cluster(whole.map((x) => x.m)) }
+      : resolveLocally(seeds.map((x) => x.m), {
+        related: (m) => [...this.entries.get(m.id)!.links].map((x) => x.m),
+        incidentOf: (m) => this.incidentOf.get(m.id),
+        membersOf: (id) => [...this.members.get(id) ?? []].map((x) => this.entries.get(x)!.m),
+      }, this.resolver.cluster);
+    this.maxComponent = Math.max(this.maxComponent, members.length);
+    for (const c of clusters) this.assign(c);
+    return clusters;
+  }
+
+  /** The seeds' connected component through links and incidents, or null beyond `limit` mentions. */
+  private component(seeds: Entry[], limit: number): Entry[] | null {
+    const inside = new Set<Entry>();
     const queue: Entry[] = [];
-    const reach = (x: Entry): void => { if (!component.has(x.m.id)) { component.set(x.m.id, x); queue.push(x); } };
-    for (const m of mentions) reach(this.entries.get(m.id)!);
+    const reach = (x: Entry): void => { if (!inside.has(x)) { inside.add(x); queue.push(x); } };
+    for (const x of seeds) reach(x);
     while (queue.length > 0) {
+      if (inside.size > limit) return null;
       const x = queue.pop()!;
       for (const y of x.links) reach(y);
       for (const inc of [this.incidentOf.get(x.m.id), x.m.pinnedIncident]) {
@@ -67,11 +86,7 @@ export class BlockIndex {
         for (const id of this.members.get(inc) ?? []) reach(this.entries.get(id)!);
       }
     }
-    this.maxComponent = Math.max(this.maxComponent, component.size);
-    // 3. The existing deterministic clustering, on the component only.
-    const clusters = this.resolver.cluster([...component.values()].map((x) => x.m));
-    for (const c of clusters) this.assign(c);
-    return clusters;
+    return inside.size > limit ? null : [...inside];
   }
 
   incidentOfMention(id: string): string | undefined { return this.incidentOf.get(id); }

@@ -37,6 +37,17 @@ export const THRESHOLDS = {
 /** Any pair scoring at or below this (a veto) keeps two clusters apart whatever the other pairs say. */
 export const VETO = -100;
 
-/** Entries per generation of the caches of mention features and pair scores (memory stays bounded). */
-export const FEATURE_CACHE_SIZE = 200_000;
-export const PAIR_CACHE_SIZE = 400_000;
+/**
+ * Entries per generation of the cache of mention features by id, pair scores included (memory stays
+ * bounded). It only has to hold the blocks being resolved: callers that keep their mention objects (the
+ * block index) find features by object, and a block is at most BLOCK_LIMIT (5,000) plus its incidents.
+ */
+export const FEATURE_CACHE_SIZE = 10_000;
+
+/**
+ * A new mention's whole connected component (pair links and incidents, component.ts) is clustered when it
+ * has at most this many mentions: exactly what clustering everything would give, in any ingestion order.
+ * Larger components — a busy city, where one week's incidents link to the next — are resolved locally
+ * (resolveLocally): the incidents the new mention links to, and further only as far as a merge or split.
+ */
+export const COMPONENT_LIMIT = 50;

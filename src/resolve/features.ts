@@ -8,6 +8,15 @@ import { contentTokens, fold, nameKey, trigrams } from './text.js';
 
 export interface Features {
   id: string;
+  /** Unique to this mention's features (copies for another pin keep it): the key of its pair scores. */
+  serial: number;
+  /**
+   * Pair scores with mentions of higher serial (score.ts), kept with the features so that they live as long
+   * as the mention is in use (a block index, the feature cache) and no longer.
+   */
+  pairScores: Map<number, number>;
+  /** The score-cache epoch `pairScores` belongs to (clearScoreCache starts a new one). */
+  scoreEpoch: number;
   docId: string;
   pinned: string | null;
   background: boolean;
@@ -47,6 +56,8 @@ function fingerprint(m: MentionRecord): string {
 let byObject = new WeakMap<MentionRecord, { source: Incident; features: Features }>();
 
 export function clearFeatureCache(): void { cache.clear(); byObject = new WeakMap(); }
+
+let nextSerial = 0;
 
 export function countValue(c: Count | number | null | undefined): number | null {
   if (c === null || c === undefined) return null;
@@ -96,6 +107,9 @@ export function featuresOf(m: MentionRecord): Features {
   for (const t of targets) text.add(t);
   const f: Features = {
     id: m.id,
+    serial: nextSerial++,
+    pairScores: new Map(),
+    scoreEpoch: 0,
     docId: m.docId,
     pinned,
     background: inc.background === true,

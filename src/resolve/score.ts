@@ -1,7 +1,6 @@
 // How likely two mentions are accounts of one incident: a sum of per-feature scores (weights in config.ts).
-import { DISTANCE, PAIR_CACHE_SIZE, KILLED_AGREE_RATIO, PLACE_SPELLING_SIMILARITY, THRESHOLDS, VETO, WEIGHTS, WINDOW_DAYS } from './config.js';
+import { DISTANCE, KILLED_AGREE_RATIO, PLACE_SPELLING_SIMILARITY, THRESHOLDS, VETO, WEIGHTS, WINDOW_DAYS } from './config.js';
 import type { Features } from './features.js';
-import { GenerationCache } from './memo.js';
 import { distanceKm, jaccard, overlap } from './text.js';
 
 export function dateScore(a: Features, b: Features): number {
@@ -82,20 +81,26 @@ export function compatible(a: Features, b: Features): boolean {
   return Math.max(a.span.from, b.span.from) - Math.min(a.span.to, b.span.to) <= WINDOW_DAYS;
 }
 
-/** Scores by mention id pair: blocks overlap from one document to the next, so most pairs recur. */
-const memo = new GenerationCache<string, number>(PAIR_CACHE_SIZE);
+/**
+ * Scores are remembered with the features of the pair's lower-serial mention (features are cached by mention
+ * id and by mention object, so a mention fetched again keeps them): blocks overlap from one document to the
+ * next, so most pairs recur. They go when the features do: memory follows the mentions in use.
+ */
+let epoch = 0;
 
-export function clearScoreCache(): void { memo.clear(); }
+export function clearScoreCache(): void { epoch++; }
 
 /** The sum of feature scores, or VETO when the two can never be one incident. */
 export function pairScore(a: Features, b: Features): number {
   if (!compatible(a, b)) return VETO;
   if (a.pinned && b.pinned && a.pinned !== b.pinned) return VETO;
-  const key = a.id < b.id ? a.id + '\u0001' + b.id : b.id + '\u0001' + a.id;
-  let s = memo.get(key);
+  const lo = a.serial < b.serial ? a : b;
+  const hi = lo === a ? b : a;
+  if (lo.scoreEpoch !== epoch) { lo.pairScores = new Map(); lo.scoreEpoch = epoch; }
+  let s = lo.pairScores.get(hi.serial);
   if (s === undefined) {
     s = contentScore(a, b);
-    memo.set(key, s);
+    lo.pairScores.set(hi.serial, s);
   }
   return s;
 }

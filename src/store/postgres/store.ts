@@ -12,9 +12,9 @@ import type {
 import { BLOCK_LIMIT, blockCondition, blockKey } from '../shared/block.js';
 import { buildMentions, checkIncident, incidentColumns, mentionColumns } from '../shared/columns.js';
 import { nowIso } from '../shared/dates.js';
-import { ftsQuery, orderClause, paging, whereClause, type Dialect } from '../shared/filter.js';
+import { ftsQuery, pageQuery, paging, rollupFilter, whereClause, type Dialect, type WhereOptions } from '../shared/filter.js';
 import { mentionId, splitIncidentId } from '../shared/ids.js';
-import { planResolution, resolutionSet, toRecord, type StoredMention } from '../shared/plan.js';
+import { planResolution, resolveBlock, toRecord, type StoredMention } from '../shared/plan.js';
 import { checkEdit, NotFoundError } from '../shared/review.js';
 import {
   alternativesFromRow, auditFromRow, documentSummaryFromRow, incidentFromRow, mentionFromRow, quoteFromRow,
@@ -152,8 +152,8 @@ export class PostgresStore implements Store, QueueStore, PortableStore {
     if (owners.size > 0) {
       add(await rows<MentionDbRow>(c, `SELECT * FROM mentions WHERE incident_id = ANY($1) OR pinned_incident = ANY($1) ORDER BY id FOR UPDATE`, [[...owners]]));
     }
-    const members = resolutionSet(fresh, [...block.values()], resolver.related);
-    const plan = planResolution(members, resolver.cluster(members.map(toRecord)));
+    const { members, clusters } = resolveBlock(fresh, [...block.values()], resolver);
+    const plan = planResolution(members, clusters);
     for (const [id, incidentId] of plan.assign) {
       if (block.get(id)!.incidentId !== incidentId) await c.query('UPDATE mentions SET incident_id = $1 WHERE id = $2', [incidentId, id]);
     }
@@ -237,17 +237,17 @@ export class PostgresStore implements Store, QueueStore, PortableStore {
     return rs.map((r) => ({ docId: r.doc_id, title: r.title, published: r.published, snippet: r.snippet, rank: r.rank }));
   }
 
-  private where(filter: IncidentFilter): { sql: string; values: unknown[]; p: (v: unknown) => string } {
+  private where(filter: IncidentFilter, o: WhereOptions = {}): { sql: string; values: unknown[]; p: (v: unknown) => string } {
     const ps = params();
-    return { sql: whereClause(filter, dialect, ps.p), ...ps };
+    return { sql: whereClause(filter, dialect, ps.p, o), ...ps };
   }
 
   async listIncidents(filter: IncidentFilter = {}): Promise<{ total: number; items: IncidentRow[] }> {
     const { sql, values, p } = this.where(filter);
     const total = (await one<{ n: number }>(this.pool, `SELECT count(*) AS n FROM incidents i ${sql}`, values))!.n;
     const { limit, offset } = paging(filter);
-    const page = `LIMIT ${p(limit)} OFFSET ${p(offset)}`;
-    const rs = await rows<IncidentDbRow>(this.pool, `SELECT i.id, i.data, i.review, i.updated_at FROM incidents i ${sql} ${orderClause(filter)} ${page}`, values);
+    // The filter, sort and paging over the indexes; only the page's rows are read.
+    const rs = await rows<IncidentDbRow>(this.pool, pageQuery(sql, filter, 'i.id', p(limit), p(offset)), values);
     return { total, items: rs.map(incidentFromRow) };
   }
 
@@ -270,18 +270,23 @@ export class PostgresStore implements Store, QueueStore, PortableStore {
     const { sql, values } = this.where(filter);
     const tot = (await one<{ n: number; k: number; w: number }>(this.pool,
       `SELECT count(*) AS n, coalesce(sum(i.killed), 0) AS k, coalesce(sum(i.injured), 0) AS w FROM incidents i ${sql}`, values))!;
-    const by = async (key: string, from = 'incidents i', extra = ''): Promise<Stats['byType']> =>
+    // count(*): an incident appears once per key, also per group ((incident_id, name) is the key of incident_groups).
+    const by = async (key: string, from = 'incidents i', extra = '', w = { sql, values }, killed = 'i.killed'): Promise<Stats['byType']> =>
       (await rows<{ key: string | null; incidents: number; killed: number }>(this.pool,
-        `SELECT ${key} AS key, count(DISTINCT i.id) AS incidents, coalesce(sum(i.killed), 0) AS killed
-         FROM ${from} ${sql} ${extra} GROUP BY 1 ORDER BY incidents DESC, key`, values))
+        `SELECT ${key} AS key, count(*) AS incidents, coalesce(sum(${killed}), 0) AS killed
+         FROM ${from} ${w.sql} ${extra} GROUP BY 1 ORDER BY incidents DESC, key`, w.values))
         .map((g) => ({ key: g.key ?? 'unknown', incidents: g.incidents, killed: g.killed }));
+    // Filters on type, status, country and review only: the group rows carry those values themselves.
+    const byGroup = rollupFilter(filter)
+      ? by('g.name', 'incident_groups g', '', this.where(filter, { alias: 'g' }), 'g.killed')
+      : by('g.name', 'incidents i JOIN incident_groups g ON g.incident_id = i.id');
     return {
       incidents: tot.n, killed: tot.k, injured: tot.w,
       byType: await by('i.type'),
       byCountry: await by("coalesce(i.country, i.country_code, 'unknown')"),
-      byGroup: await by('g.name', 'incidents i JOIN incident_groups g ON g.incident_id = i.id'),
+      byGroup: await byGroup,
       byStatus: await by('i.status'),
-      byMonth: (await by('substr(i.date_from, 1, 7)', 'incidents i', sql ? 'AND i.date_from IS NOT NULL' : 'WHERE i.date_from IS NOT NULL'))
+      byMonth: (await by('i.month', 'incidents i', sql ? 'AND i.month IS NOT NULL' : 'WHERE i.month IS NOT NULL'))
         .sort((a, b) => a.key.localeCompare(b.key)),
     };
   }

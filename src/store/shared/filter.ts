@@ -12,25 +12,87 @@ export interface Dialect {
 export const DEFAULT_LIMIT = 100;
 export const MAX_LIMIT = 10000;
 
-export function whereClause(f: IncidentFilter, d: Dialect, p: Param): string {
+/** How a store resolved the country filter against its data (see whereClause). */
+export interface CountryMatch {
+  /** Some incident has country_code = upper(country). */
+  code: boolean;
+  /** The stored country names equal to the filter ignoring case (lower(country) = lower(filter)). */
+  names: string[];
+}
+
+export interface WhereOptions {
+  /** The alias of the table the condition is over (default `i`): incidents, or a roll-up with the same columns. */
+  alias?: string;
+  /**
+   * The country filter resolved first: `country_code = X OR lower(country) = x` becomes the same set written
+   * as index lookups (`country_code = X`, `country IN (names)`), so that it can use covering indexes.
+   */
+  country?: CountryMatch;
+  /**
+   * SQLite: test the group filter's ids while walking the sort or covering index (`+i.id IN (…)`) rather than
+   * looking every id up (which reads each row for its review and sort key).
+   */
+  groupByScan?: boolean;
+  /**
+   * With a group filter, test the review on the group rows' copy of it (incident_groups.review, kept equal to
+   * the incident's by triggers) inside the group subquery, so that the ids need no row reads.
+   */
+  groupReview?: boolean;
+}
+
+export function whereClause(f: IncidentFilter, d: Dialect, p: Param, o: WhereOptions = {}): string {
+  const a = o.alias ?? 'i';
   const w: string[] = [];
-  if (f.from) w.push(`i.date_to >= ${p(f.from.slice(0, 10))}`);
-  if (f.to) w.push(`i.date_from <= ${p(f.to.slice(0, 10))}`);
-  if (f.country) w.push(`(i.country_code = ${p(f.country.toUpperCase())} OR lower(i.country) = ${p(f.country.toLowerCase())})`);
-  if (f.type) w.push(`i.type = ${p(f.type)}`);
-  if (f.status) w.push(`i.status = ${p(f.status)}`);
+  if (f.from) w.push(`${a}.date_to >= ${p(f.from.slice(0, 10))}`);
+  if (f.to) w.push(`${a}.date_from <= ${p(f.to.slice(0, 10))}`);
+  if (f.country) w.push(countryCondition(f.country, a, p, o.country));
+  if (f.type) w.push(`${a}.type = ${p(f.type)}`);
+  if (f.status) w.push(`${a}.status = ${p(f.status)}`);
+  // Placeholders are pushed in the order they appear in the SQL text ('?' in SQLite).
+  const r = f.group && o.groupReview ? 'g' : a;
+  const review = (): string[] => [
+    ...(f.reviewed ? [`${r}.review = ${p(f.reviewed)}`] : []),
+    ...(!f.includeRejected && f.reviewed !== 'rejected' ? [`${r}.review <> 'rejected'`] : []),
+  ];
   if (f.group) {
-    w.push(`i.id IN (SELECT g.incident_id FROM incident_groups g WHERE lower(g.name) = ${p(f.group.toLowerCase())} OR g.actor_id = ${p(f.group)})`);
+    const names = `(lower(g.name) = ${p(f.group.toLowerCase())} OR g.actor_id = ${p(f.group)})`;
+    const cond = r === 'g' ? [names, ...review()].join(' AND ') : names;
+    w.push(`${o.groupByScan ? '+' : ''}${a}.id IN (SELECT g.incident_id FROM incident_groups g WHERE ${cond})`);
   }
-  if (f.minKilled != null) w.push(`i.killed >= ${p(f.minKilled)}`);
+  if (f.minKilled != null) w.push(`${a}.killed >= ${p(f.minKilled)}`);
   if (f.q && f.q.trim()) {
-    const like = `i.search_text ${d.ilike} ${p('%' + escapeLike(f.q.trim().toLowerCase()) + '%')} ESCAPE '\\'`;
+    const like = `${a}.search_text ${d.ilike} ${p('%' + escapeLike(f.q.trim().toLowerCase()) + '%')} ESCAPE '\\'`;
     const docs = d.matchingDocIds(f.q, p);
-    w.push(docs ? `(${like} OR i.id IN (SELECT mq.incident_id FROM mentions mq WHERE mq.doc_id IN (${docs})))` : like);
+    w.push(docs ? `(${like} OR ${a}.id IN (SELECT mq.incident_id FROM mentions mq WHERE mq.doc_id IN (${docs})))` : like);
   }
-  if (f.reviewed) w.push(`i.review = ${p(f.reviewed)}`);
-  if (!f.includeRejected && f.reviewed !== 'rejected') w.push(`i.review <> 'rejected'`);
+  if (r === a) w.push(...review());
   return w.length ? 'WHERE ' + w.join(' AND ') : '';
+}
+
+function countryCondition(country: string, a: string, p: Param, m: CountryMatch | undefined): string {
+  if (!m) return `(${a}.country_code = ${p(country.toUpperCase())} OR lower(${a}.country) = ${p(country.toLowerCase())})`;
+  const parts: string[] = [];
+  if (m.code || m.names.length === 0) parts.push(`${a}.country_code = ${p(country.toUpperCase())}`);
+  if (m.names.length > 0) parts.push(`${a}.country IN (${m.names.map((n) => p(n)).join(', ')})`);
+  return parts.length === 1 ? parts[0]! : `(${parts.join(' OR ')})`;
+}
+
+/**
+ * True when the filter is on type, status, country and review only: what the statistics roll-ups
+ * (counts per type, status, country, country code, month and review) can answer exactly.
+ */
+export function rollupFilter(f: IncidentFilter): boolean {
+  return !f.from && !f.to && !f.group && f.minKilled == null && !(f.q && f.q.trim());
+}
+
+/**
+ * One page of incidents: the filter, the sort and the paging run over the indexes (selecting only `key`,
+ * the row key), and only the page's rows are read. `limit` and `offset` are placeholders.
+ */
+export function pageQuery(where: string, f: IncidentFilter, key: string, limit: string, offset: string): string {
+  const order = orderClause(f);
+  return `SELECT i.id, i.data, i.review, i.updated_at FROM incidents i
+    WHERE ${key} IN (SELECT ${key} FROM incidents i ${where} ${order} LIMIT ${limit} OFFSET ${offset}) ${order}`;
 }
 
 const SORT_COLUMNS: Record<NonNullable<IncidentFilter['sort']>, string> = {

@@ -1,6 +1,7 @@
 // Turns the resolver's clusters for a block into writes: who belongs where, what to delete.
 import type { Cluster, MentionRecord, Resolver } from '../../resolve/contract.js';
-import { componentOf } from '../../resolve/component.js';
+import { boundedComponent, resolveLocally } from '../../resolve/component.js';
+import { COMPONENT_LIMIT } from '../../resolve/config.js';
 
 export interface StoredMention extends MentionRecord {
   /** The incident the mention belongs to now (before this resolution), if any. */
@@ -17,16 +18,36 @@ export interface ResolutionPlan {
 }
 
 /**
- * What resolving `fresh` has to re-cluster out of a fetched block (the windows' mentions plus every mention
- * of their incidents): the component of the fresh mentions — the block mentions they are related to, those
- * related to these, and so on, with every incident taken whole (current incident and pinned incident alike).
- * Clusters never cross components, so clustering this set gives its mentions what clustering the whole
- * block would, and the rest of the block keeps its incidents. Fresh mentions not yet in `block` are added.
+ * Resolves `fresh` against a fetched block (the windows' mentions plus every mention of their incidents)
+ * without re-clustering the block: related() against the block, then cluster() of the component the fresh
+ * mentions join — the mentions they are related to, with every incident taken whole (current and pinned
+ * incident alike), and so on. Clusters never cross components, so this gives those mentions exactly what
+ * clustering the whole block would, and the rest of the block keeps its incidents. A component larger than
+ * COMPONENT_LIMIT (a busy city, one week's incidents linked to the next) is resolved locally instead: the
+ * incidents the fresh mentions are related to, and further only as far as a merge or split spreads.
+ * Returns the mentions clustered (whole incidents: pass them to planResolution) and their clusters.
  */
-export function resolutionSet(fresh: MentionRecord[], block: StoredMention[], related: Resolver['related']): StoredMention[] {
+export function resolveBlock(fresh: MentionRecord[], block: StoredMention[], resolver: Resolver): { members: StoredMention[]; clusters: Cluster[] } {
   const byId = new Map(block.map((m) => [m.id, m]));
   const seeds = fresh.map((m): StoredMention => byId.get(m.id) ?? { ...m, incidentId: null });
-  return componentOf(seeds, block, related, (m) => [m.incidentId, m.pinnedIncident]);
+  const pool = [...block, ...seeds.filter((m) => !byId.has(m.id))];
+  const groupsOf = (m: StoredMention) => [m.incidentId, m.pinnedIncident];
+  const whole = boundedComponent(seeds, pool, resolver.related, groupsOf, COMPONENT_LIMIT);
+  if (whole) return { members: whole, clusters: resolver.cluster(whole) };
+  const byIncident = new Map<string, StoredMention[]>();
+  for (const m of pool) {
+    for (const g of new Set(groupsOf(m))) {
+      if (!g) continue;
+      const list = byIncident.get(g);
+      if (list) list.push(m); else byIncident.set(g, [m]);
+    }
+  }
+  const poolById = new Map(pool.map((m) => [m.id, m]));
+  return resolveLocally(seeds, {
+    related: (m) => resolver.related(m, pool).map((r) => poolById.get(r.id)!),
+    incidentOf: (m) => m.incidentId,
+    membersOf: (id) => byIncident.get(id) ?? [],
+  }, resolver.cluster);
 }
 
 /** `block`: the mentions that were clustered (whole incidents); any of them in no cluster becomes unassigned. */

@@ -26,6 +26,8 @@ export function prepareStatements(db: Database.Database) {
     pinUnpinned: s('UPDATE mentions SET pinned_incident = incident_id WHERE incident_id = ? AND pinned_incident IS NULL'),
 
     incident: s('SELECT * FROM incidents WHERE id = ?'),
+    countryCodeExists: s('SELECT 1 AS x FROM incidents WHERE country_code = ? LIMIT 1'),
+    countryNames: s('SELECT DISTINCT country FROM incidents WHERE lower(country) = ?'),
     upsertIncident: s(`INSERT INTO incidents (id, data, alternatives, date_from, date_to, country, country_code, type, status,
         killed, injured, search_text, mentions, created_at, updated_at)
       VALUES (@id, @data, @alternatives, @date_from, @date_to, @country, @country_code, @type, @status,

@@ -13,9 +13,9 @@ import type {
 import { BLOCK_LIMIT, blockCondition } from '../shared/block.js';
 import { buildMentions, checkIncident, incidentColumns, mentionColumns } from '../shared/columns.js';
 import { nowIso } from '../shared/dates.js';
-import { ftsQuery, orderClause, paging, whereClause, type Dialect } from '../shared/filter.js';
+import { ftsQuery, pageQuery, paging, rollupFilter, whereClause, type Dialect, type WhereOptions } from '../shared/filter.js';
 import { mentionId, splitIncidentId } from '../shared/ids.js';
-import { planResolution, resolutionSet, toRecord, type StoredMention } from '../shared/plan.js';
+import { planResolution, resolveBlock, toRecord, type StoredMention } from '../shared/plan.js';
 import { checkEdit, NotFoundError } from '../shared/review.js';
 import {
   alternativesFromRow, auditFromRow, documentSummaryFromRow, incidentFromRow, mentionFromRow, quoteFromRow,
@@ -149,8 +149,8 @@ export class SqliteStore implements Store, QueueStore, PortableStore {
     for (const m of block.values()) { if (m.incidentId) owners.add(m.incidentId); if (m.pinnedIncident) owners.add(m.pinnedIncident); }
     for (const id of owners) add(this.s.mentionsOfIncident.all(id, id) as MentionDbRow[]);
 
-    const members = resolutionSet(fresh, [...block.values()], resolver.related);
-    const plan = planResolution(members, resolver.cluster(members.map(toRecord)));
+    const { members, clusters } = resolveBlock(fresh, [...block.values()], resolver);
+    const plan = planResolution(members, clusters);
     for (const [id, incidentId] of plan.assign) {
       if (block.get(id)!.incidentId !== incidentId) this.s.setMentionIncident.run(incidentId, id);
     }
@@ -217,19 +217,39 @@ export class SqliteStore implements Store, QueueStore, PortableStore {
     return rows.map((r) => ({ docId: r.doc_id, title: r.title, published: r.published, snippet: r.snippet, rank: r.rank }));
   }
 
-  private where(filter: IncidentFilter): { sql: string; params: unknown[] } {
+  private where(filter: IncidentFilter, o: WhereOptions = {}): { sql: string; params: unknown[] } {
     const params: unknown[] = [];
-    const sql = whereClause(filter, dialect, (v) => { params.push(v); return '?'; });
+    const sql = whereClause(filter, dialect, (v) => { params.push(v); return '?'; }, o);
     return { sql, params };
   }
 
+  /** Reads on one snapshot: the country lookup, the count and the page agree. */
+  private read<T>(fn: () => T): T {
+    return this.db.inTransaction ? fn() : this.db.transaction(fn)();
+  }
+
+  /**
+   * The country filter resolved against the data, so that it becomes index lookups (same rows); the group
+   * filter's review tested on the group rows.
+   */
+  private countryMatch(filter: IncidentFilter): WhereOptions {
+    if (!filter.country) return { groupReview: true };
+    const code = this.s.countryCodeExists.get(filter.country.toUpperCase()) !== undefined;
+    const names = (this.s.countryNames.all(filter.country.toLowerCase()) as { country: string }[]).map((r) => r.country);
+    return { country: { code, names }, groupReview: true };
+  }
+
   async listIncidents(filter: IncidentFilter = {}): Promise<{ total: number; items: IncidentRow[] }> {
-    const { sql, params } = this.where(filter);
-    const { limit, offset } = paging(filter);
-    const total = (this.prepared(`SELECT count(*) AS n FROM incidents i ${sql}`).get(...params) as { n: number }).n;
-    const rows = this.prepared(`SELECT i.id, i.data, i.review, i.updated_at FROM incidents i ${sql} ${orderClause(filter)} LIMIT ? OFFSET ?`)
-      .all(...params, limit, offset) as IncidentDbRow[];
-    return { total, items: rows.map(incidentFromRow) };
+    return this.read(() => {
+      const o = this.countryMatch(filter);
+      const { limit, offset } = paging(filter);
+      // The count looks the group's ids up; the page walks the sort index and tests them.
+      const count = this.where(filter, o);
+      const total = (this.prepared(`SELECT count(*) AS n FROM incidents i ${count.sql}`).get(...count.params) as { n: number }).n;
+      const { sql, params } = this.where(filter, { ...o, groupByScan: true });
+      const rows = this.prepared(pageQuery(sql, filter, 'i.rowid', '?', '?')).all(...params, limit, offset) as IncidentDbRow[];
+      return { total, items: rows.map(incidentFromRow) };
+    });
   }
 
   async getIncident(id: string): Promise<IncidentDetail | null> {
@@ -247,30 +267,69 @@ export class SqliteStore implements Store, QueueStore, PortableStore {
   }
 
   async stats(filter: IncidentFilter = {}): Promise<Stats> {
-    const { sql, params } = this.where(filter);
-    const tot = this.prepared(`SELECT count(*) AS n, coalesce(sum(i.killed), 0) AS k, coalesce(sum(i.injured), 0) AS w FROM incidents i ${sql}`)
-      .get(...params) as { n: number; k: number; w: number };
-    const by = (key: string, from = 'incidents i', extra = ''): Stats['byType'] =>
-      (this.prepared(`SELECT ${key} AS key, count(DISTINCT i.id) AS incidents, coalesce(sum(i.killed), 0) AS killed
-        FROM ${from} ${sql} ${extra} GROUP BY 1 ORDER BY incidents DESC, key`).all(...params) as Grouped[])
+    return this.read(() => (rollupFilter(filter) ? this.rollupStats(filter) : this.scanStats(filter)));
+  }
+
+  /** Filters on type, status, country and review: sums over the roll-ups (kept exact by triggers). */
+  private rollupStats(filter: IncidentFilter): Stats {
+    const { sql, params } = this.where(filter, { alias: 'r' });
+    const tot = this.prepared(`SELECT coalesce(sum(r.incidents), 0) AS n, coalesce(sum(r.killed), 0) AS k,
+      coalesce(sum(r.injured), 0) AS w FROM incident_rollup r ${sql}`).get(...params) as { n: number; k: number; w: number };
+    const by = (key: string, table = 'incident_rollup r', extra = ''): Stats['byType'] =>
+      (this.prepared(`SELECT ${key} AS key, sum(r.incidents) AS incidents, sum(r.killed) AS killed
+        FROM ${table} ${sql} ${extra} GROUP BY 1 ORDER BY incidents DESC, key`).all(...params) as Grouped[])
         .map((g) => ({ key: g.key ?? 'unknown', incidents: g.incidents, killed: g.killed ?? 0 }));
     return {
       incidents: tot.n, killed: tot.k, injured: tot.w,
-      byType: by('i.type'),
+      byType: by('r.type'),
+      byCountry: by("coalesce(r.country, r.country_code, 'unknown')"),
+      byGroup: by('r.name', 'incident_group_rollup r'),
+      byStatus: by('r.status'),
+      byMonth: by('r.month', 'incident_month_rollup r', sql ? 'AND r.month IS NOT NULL' : 'WHERE r.month IS NOT NULL')
+        .sort((a, b) => a.key.localeCompare(b.key)),
+    };
+  }
+
+  /** Other filters (dates, group, deaths, text): over the incidents they select, on covering indexes. */
+  private scanStats(filter: IncidentFilter): Stats {
+    const { sql, params } = this.where(filter, this.countryMatch(filter));
+    // Every incident has one type: the totals are the sums of the by-type rows (counts are whole numbers).
+    const types = this.prepared(`SELECT +i.type AS key, count(*) AS incidents, coalesce(sum(i.killed), 0) AS killed,
+      coalesce(sum(i.injured), 0) AS injured FROM incidents i ${sql} GROUP BY 1 ORDER BY incidents DESC, key`)
+      .all(...params) as (Grouped & { injured: number })[];
+    const tot = { n: 0, k: 0, w: 0 };
+    for (const t of types) { tot.n += t.incidents; tot.k += t.killed ?? 0; tot.w += t.injured; }
+    // count(*): an incident appears once per key, also per group ((incident_id, name) is the key of incident_groups).
+    const by = (key: string, from = 'incidents i', extra = ''): Stats['byType'] =>
+      (this.prepared(`SELECT ${key} AS key, count(*) AS incidents, coalesce(sum(i.killed), 0) AS killed
+        FROM ${from} ${sql} ${extra} GROUP BY 1 ORDER BY incidents DESC, key`).all(...params) as Grouped[])
+        .map((g) => ({ key: g.key ?? 'unknown', incidents: g.incidents, killed: g.killed ?? 0 }));
+    // Unary +: group with a sorter over the rows the filter's index selects, never by walking a whole index.
+    return {
+      incidents: tot.n, killed: tot.k, injured: tot.w,
+      byType: types.map((g) => ({ key: g.key ?? 'unknown', incidents: g.incidents, killed: g.killed ?? 0 })),
       byCountry: by("coalesce(i.country, i.country_code, 'unknown')"),
-      byGroup: by('g.name', 'incidents i JOIN incident_groups g ON g.incident_id = i.id'),
-      byStatus: by('i.status'),
+      byGroup: by('+g.name', 'incidents i JOIN incident_groups g ON g.incident_id = i.id'),
+      byStatus: by('+i.status'),
       byMonth: by('substr(i.date_from, 1, 7)', 'incidents i', sql ? 'AND i.date_from IS NOT NULL' : 'WHERE i.date_from IS NOT NULL')
         .sort((a, b) => a.key.localeCompare(b.key)),
     };
   }
 
   async timeline(filter: IncidentFilter, interval: 'week' | 'month'): Promise<{ period: string; incidents: number; killed: number }[]> {
-    const { sql, params } = this.where(filter);
-    const period = interval === 'week' ? "date(i.date_from, 'weekday 0', '-6 days')" : 'substr(i.date_from, 1, 7)';
-    const rows = this.prepared(`SELECT ${period} AS period, count(*) AS incidents, coalesce(sum(i.killed), 0) AS killed
-      FROM incidents i ${sql} ${sql ? 'AND' : 'WHERE'} i.date_from IS NOT NULL GROUP BY 1 ORDER BY 1`).all(...params);
-    return rows as { period: string; incidents: number; killed: number }[];
+    return this.read(() => {
+      if (interval === 'month' && rollupFilter(filter)) {
+        const { sql, params } = this.where(filter, { alias: 'r' });
+        return this.prepared(`SELECT r.month AS period, sum(r.incidents) AS incidents, sum(r.killed) AS killed
+          FROM incident_month_rollup r ${sql} ${sql ? 'AND' : 'WHERE'} r.month IS NOT NULL GROUP BY 1 ORDER BY 1`).all(...params) as
+          { period: string; incidents: number; killed: number }[];
+      }
+      const { sql, params } = this.where(filter, this.countryMatch(filter));
+      const period = interval === 'week' ? "date(i.date_from, 'weekday 0', '-6 days')" : 'substr(i.date_from, 1, 7)';
+      const rows = this.prepared(`SELECT ${period} AS period, count(*) AS incidents, coalesce(sum(i.killed), 0) AS killed
+        FROM incidents i ${sql} ${sql ? 'AND' : 'WHERE'} i.date_from IS NOT NULL GROUP BY 1 ORDER BY 1`).all(...params);
+      return rows as { period: string; incidents: number; killed: number }[];
+    });
   }
 
   // ── review ───────────────────────────────────────────────────────────────────────────────────
