@@ -36,6 +36,9 @@ export interface Annotated {
   actors: ActorSpan[];
   /** Countries by how often the text names places in them: the context for ambiguous places. */
   countryCounts: Map<string, number>;
+  /** Per token, the index in `actors` / `places` of the span covering it, or -1. */
+  actorAt: Int32Array;
+  placeAt: Int32Array;
 }
 
 /** "BOGOTA, 9 JAN 90 (EFE) --": the date of the report, at the head of the text before the dash. */
@@ -96,16 +99,32 @@ export function annotate(doc: Document): Annotated {
   const ctx = { countryCounts, dateline: doc.dateline ?? null };
   const actors = findActors(text, { upperCaseDoc: mode === 'upper' })
     .map(a => ({ ...toSpan(tokens, a.start, a.end), actorId: a.actorId, name: a.name, text: a.text }));
-  // A place inside a group's name ("Farabundo Marti National Liberation Front") is not where anything happened.
-  const inActor = (m: { start: number; end: number }) => actors.some(a => m.start < a.end && a.start < m.end);
-  // "Canadian" names a nationality, not the town of Canadian.
-  const places = mentions.filter(m => !inActor(m) && !(/^[\p{L}-]+$/u.test(m.text) && countryOfDemonym(m.text)))
-    .map(m => ({ ...toSpan(tokens, m.start, m.end), place: resolvePlace(m, ctx), text: m.text, cue: m.cue, dateline: inDatelineHead(text, m) }));
   const byPosition = (x: Span, y: Span) => x.from - y.from || x.to - y.to;
-  dates.sort(byPosition); places.sort(byPosition); actors.sort(byPosition);
+  actors.sort(byPosition);
+  const actorAt = indexSpans(actors, tokens.length);
+  // A place inside a group's name ("Farabundo Marti National Liberation Front") is not where anything happened;
+  // "Canadian" names a nationality, not the town of Canadian.
+  const places = mentions
+    .map(m => ({ m, span: toSpan(tokens, m.start, m.end) }))
+    .filter(({ m, span }) => !covers(actorAt, span) && !(/^[\p{L}-]+$/u.test(m.text) && countryOfDemonym(m.text)))
+    .map(({ m, span }) => ({ ...span, place: resolvePlace(m, ctx), text: m.text, cue: m.cue, dateline: inDatelineHead(text, m) }));
+  dates.sort(byPosition); places.sort(byPosition);
+  const placeAt = indexSpans(places, tokens.length);
   markForeign(places, sentences, tokens, countryCounts);
-  return { doc, text, mode, tokens, sentences, reference, dates, places, actors, countryCounts };
+  return { doc, text, mode, tokens, sentences, reference, dates, places, actors, countryCounts, actorAt, placeAt };
 }
+
+/** For each token, the index of the span covering it, or -1: constant-time "is this token inside an actor?". */
+function indexSpans(spans: Span[], n: number): Int32Array {
+  const at = new Int32Array(n).fill(-1);
+  spans.forEach((s, k) => { for (let i = s.from; i < s.to && i < n; i++) at[i] = k; });
+  return at;
+}
+
+const covers = (at: Int32Array, s: Span): boolean => {
+  for (let i = s.from; i < s.to; i++) if (at[i]! >= 0) return true;
+  return false;
+};
 
 /** Spans of a list that fall inside token range [from, to). Lists are sorted by position. */
 export function within<T extends Span>(list: T[], from: number, to: number): T[] {
@@ -127,13 +146,14 @@ function markForeign(places: PlaceSpan[], sentences: Sentence[], tokens: Token[]
   const top = ranked[0];
   if (!top || top[1] < 3) return;
   const paraOf = (p: PlaceSpan) => sentences[tokens[p.from]!.sent]!.para;
+  const perParagraph = new Map<string, number>();
+  for (const p of places) { const k = paraOf(p) + ':' + p.place.countryCode; perParagraph.set(k, (perParagraph.get(k) ?? 0) + 1); }
   for (const p of places) {
     if (p.place.kind !== 'city' || p.place.countryCode === top[0]) continue;
     // "the Medina district": a part of a city of the text's country, whatever big city abroad shares the name.
     const part = LOCALITY.has(tokens[p.to]?.lower ?? '');
     if (!part && (p.place.population ?? 0) >= MINOR_POPULATION) continue;
-    const para = paraOf(p);
-    const named = places.some(q => q !== p && q.place.countryCode === p.place.countryCode && paraOf(q) === para);
+    const named = (perParagraph.get(paraOf(p) + ':' + p.place.countryCode) ?? 0) > 1;
     if (!named) p.foreign = true;
   }
 }

@@ -51,7 +51,8 @@ export function group(a: Annotated, events: EventMention[]): Draft[] {
 function corefer(drafts: Draft[]): Draft[] {
   const out: Draft[] = [];
   for (const d of drafts) {
-    const into = d.onlyPlace ? undefined : [...out].reverse().find(o => sameEvent(o, d));
+    let into: Draft | undefined;
+    for (let k = out.length - 1; k >= 0 && !d.onlyPlace && !into; k--) if (sameEvent(out[k]!, d)) into = out[k];
     if (!into) { out.push(d); continue; }
     into.events.push(...d.events);
     into.sents.push(...d.sents);

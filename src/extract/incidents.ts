@@ -107,7 +107,8 @@ function fill(a: Annotated, d: Draft, n: number, eventSents: Set<number>): Incid
       if (d.onlyPlace && !nearPlace(np, d.onlyPlace)) continue;
       // "the Islamic State group" is the organization, already taken from the registry; "Shining Path members" are people.
       const head = np.to - 1;
-      if (a.actors.some(act => (head >= act.from && head < act.to) || (act.to === head && ORG_HEADS.has(a.tokens[head]!.lower)))) continue;
+      const before = a.actorAt[head - 1] ?? -1;
+      if (a.actorAt[head]! >= 0 || (before >= 0 && a.actors[before]!.to === head && ORG_HEADS.has(a.tokens[head]!.lower))) continue;
       const f = roleFeatures(a, np, type, trig, context);
       if (exposeFeatures) roleCandidates.push({ text: np.text, f: Object.fromEntries(f) });
       const r = decideRole(a, np, type, f);

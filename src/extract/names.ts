@@ -24,7 +24,7 @@ function nameLike(a: Annotated, t: Token): boolean {
 export function personNames(a: Annotated, from: number, to: number): NameSpan[] {
   const { tokens } = a;
   const out: NameSpan[] = [];
-  const taken = (i: number) => a.places.some(p => i >= p.from && i < p.to) || a.actors.some(p => i >= p.from && i < p.to);
+  const taken = (i: number) => a.placeAt[i]! >= 0 || a.actorAt[i]! >= 0;
   for (let i = from; i < to; i++) {
     const t = tokens[i]!;
     const afterTitle = TITLES.has(tokens[i - 1]?.lower.replace(/\.$/, '') ?? '') && i > from;

@@ -2,7 +2,7 @@
 // a sentence of their own, state forces only as the subject of an attack, and a default suspect.
 import type { Attribution, Evidence, Perpetrator } from '../model.js';
 import { getActor } from '../gazetteer/actors.js';
-import { within, type Annotated, type Span } from './annotate.js';
+import { within, type ActorSpan, type Annotated, type Span } from './annotate.js';
 import type { Draft } from './grouping.js';
 import { cues } from './lexicon.js';
 import { evidence } from './evidence.js';
@@ -56,16 +56,33 @@ function triggersAt(a: Annotated, i: number): boolean {
  * Insurgents named without their group ("guerrillas attacked…") are that group's when the document names
  * one non-state group only in the paragraph or, failing that, names one group far more than others.
  */
+interface GroupMentions { total: Map<string, { n: number; span: ActorSpan }>; byParagraph: Map<number, Map<string, number>> }
+const mentionCache = new WeakMap<Annotated, GroupMentions>();
+
+/** How often the document, and each paragraph, names each non-state group (counted once per document). */
+function groupMentions(a: Annotated): GroupMentions {
+  let m = mentionCache.get(a);
+  if (m) return m;
+  m = { total: new Map(), byParagraph: new Map() };
+  for (const act of a.actors) {
+    if (isState(act.actorId)) continue;
+    const c = m.total.get(act.actorId);
+    m.total.set(act.actorId, { n: (c?.n ?? 0) + 1, span: c?.span ?? act });
+    const para = a.sentences[a.tokens[act.from]!.sent]!.para;
+    const p = m.byParagraph.get(para) ?? new Map<string, number>();
+    p.set(act.actorId, (p.get(act.actorId) ?? 0) + 1);
+    m.byParagraph.set(para, p);
+  }
+  mentionCache.set(a, m);
+  return m;
+}
+
 export function defaultSuspect(a: Annotated, d: Draft, perpetrators: Perpetrator[], ev: Evidence[]): void {
   const generic = perpetrators.some(p => p.kind === 'individual' && /(guerr?ill|rebel|terrorist|subversive|commando|insurgent|militant|jihad)/i.test(p.name));
   const para = a.sentences[d.sents[0]!]!.para;
-  const counts = new Map<string, { n: number; span: typeof a.actors[number] }>();
-  for (const act of a.actors) {
-    if (isState(act.actorId)) continue;
-    const weight = a.sentences[a.tokens[act.from]!.sent]!.para === para ? 3 : 1;
-    const c = counts.get(act.actorId);
-    counts.set(act.actorId, { n: (c?.n ?? 0) + weight, span: c?.span ?? act });
-  }
+  const { total, byParagraph } = groupMentions(a);
+  const counts = new Map<string, { n: number; span: ActorSpan }>();
+  for (const [id, c] of total) counts.set(id, { n: c.n + 2 * (byParagraph.get(para)?.get(id) ?? 0), span: c.span });
   const ranked = [...counts.values()].sort((x, y) => y.n - x.n);
   const top = ranked[0];
   if (!top || (ranked[1] && ranked[1].n * 2 > top.n)) return;

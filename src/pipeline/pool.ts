@@ -10,6 +10,12 @@ const WORKER_URL = new URL('./extract-worker.js', import.meta.url);
 const IN_FLIGHT_PER_WORKER = 8;
 /** Up to this many documents are extracted in the main thread: starting threads (each loads the gazetteer) costs more. */
 const SMALL_RUN = 4;
+/**
+ * V8 collects lazily: without a ceiling each thread's heap drifts up with the corpus. The extractor needs about
+ * 100 MB (most of it the gazetteer) plus ~50 MB per MB of document; a thread that runs out is replaced, and the
+ * document that was too big for it is extracted in the main thread.
+ */
+const WORKER_LIMITS = { maxOldGenerationSizeMb: 256 };
 
 export function defaultThreads(): number {
   return Math.max(1, availableParallelism());
@@ -62,18 +68,19 @@ export async function extractOne(doc: Document): Promise<Extracted> {
 
 interface Pending { doc: Document; worker: Worker; resolve: (r: Extracted) => void }
 
-/** Extraction threads, one promise per document. A thread that dies fails its documents and is not used again. */
+/** Extraction threads, one promise per document. A thread that dies fails its documents and is replaced. */
 export class ExtractorThreads {
   private readonly workers: Worker[] = [];
   private readonly pending = new Map<number, Pending>();
   private seq = 0;
+  private closing = false;
 
   constructor(readonly threads: number) {
     for (let i = 0; i < threads && threads > 1; i++) this.start();
   }
 
   private start(): void {
-    const w = new Worker(WORKER_URL);
+    const w = new Worker(WORKER_URL, { resourceLimits: WORKER_LIMITS });
     w.on('message', (m: { seq: number; extraction: Extraction | null; error?: string }) => {
       const p = this.pending.get(m.seq);
       if (!p) return;
@@ -87,12 +94,18 @@ export class ExtractorThreads {
 
   private fail(w: Worker, error: string): void {
     const i = this.workers.indexOf(w);
-    if (i >= 0) this.workers.splice(i, 1);
-    for (const [seq, p] of this.pending) {
-      if (p.worker !== w) continue;
+    if (i < 0) return;
+    this.workers.splice(i, 1);
+    if (!this.closing) this.start();
+    // A thread works through its documents in order: the first one it had is the one that broke it (most
+    // often a very long document that outgrew the thread's heap): it is extracted once more in this thread,
+    // whose heap is the process's. The others go to the threads that are left.
+    const mine = [...this.pending].filter(([, p]) => p.worker === w).sort((x, y) => x[0] - y[0]);
+    mine.forEach(([seq, p], k) => {
       this.pending.delete(seq);
-      p.resolve({ doc: p.doc, extraction: null, error });
-    }
+      if (k === 0) void extractOne(p.doc).then(r => p.resolve(r.extraction ? r : { ...r, error: `${error}; then ${r.error}` }));
+      else void this.extract(p.doc).then(p.resolve);
+    });
   }
 
   extract(doc: Document): Promise<Extracted> {
@@ -112,6 +125,7 @@ export class ExtractorThreads {
   }
 
   async close(): Promise<void> {
+    this.closing = true;
     const ws = this.workers.splice(0);
     await Promise.all(ws.map(w => w.terminate()));
   }
