@@ -26,7 +26,8 @@ const int = (flag: string, v: unknown, min = 1) => {
 
 export function teamCommands(program: Command, db: () => Option): void {
   program.command('migrate').description('apply pending schema migrations').addOption(db())
-    .action((f: { db?: string }) => withStore(f.db, async s => { process.stdout.write(`${s.kind}: ${await s.migrate()} migration(s) applied\n`); }));
+    // Opening the store applies what is pending; this says so and checks again.
+    .action((f: { db?: string }) => withStore(f.db, async s => { await s.migrate(); process.stdout.write(`${s.kind}: schema up to date\n`); }));
 
   program.command('worker').description('extract queued documents (vigil ingest --queue) and store them; run any number, anywhere')
     .addOption(db())
