@@ -3,15 +3,16 @@
 // (the official scorer's matching), one logistic model per role; writes data/model/roles.json.
 //
 //   npx tsx scripts/fit-roles.ts [path/to/shared]
-import { readFileSync, writeFileSync, mkdirSync, rmSync } from 'node:fs';
+import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { bestThreshold, compact, fitLogistic, predict, type Sample } from './logistic.js';
 
 process.env.VIGIL_FEATURES = '1';
 const { dataPath, ROOT } = await import('../src/paths.js');
-// Candidates come from the hand rules alone: the features must not depend on an earlier fit.
-rmSync(dataPath('model', 'roles.json'), { force: true });
+// Candidates come from the hand rules alone (which incidents are kept depends on the roles found), so the
+// fit starts from the same place whatever model the repository has now.
+process.env.VIGIL_RULES_ONLY = '1';
 const { extract } = await import('../src/extract/index.js');
 const { ROLES } = await import('../src/extract/roles.js');
 

@@ -95,7 +95,7 @@ function fill(a: Annotated, d: Draft, n: number, eventSents: Set<number>): Incid
   const roleCandidates: { text: string; f: Record<string, number> }[] = [];
   const decided: ({ np: NounPhrase } & RoleDecision)[] = [];
   let suicide = false;
-  const roleCandidatesOf = (sent: number, trig: number, context: boolean) => {
+  const roleCandidatesOf = (sent: number, trig: number[], context: boolean) => {
     const s = a.sentences[sent]!;
     const nps = nounPhrases(a, s.from, s.to);
     // A name standing alone (not next to a role noun that already names the person) is a candidate too.
@@ -123,7 +123,7 @@ function fill(a: Annotated, d: Draft, n: number, eventSents: Set<number>): Incid
       const name = act.text.replace(/\s+/g, ' ');
       add(perpetrators, { name, kind: 'organization', attribution, actorId: act.actorId, canonical: act.name }, act.actorId, 'perpetrators', act, name);
     }
-    roleCandidatesOf(sent, d.events.find(e => e.sent === sent)?.triggers[0]?.from ?? s.from, false);
+    roleCandidatesOf(sent, d.events.find(e => e.sent === sent)?.triggers.map(t => t.from) ?? [s.from], false);
     counts.push(...casualties(a, s.from, s.to));
     if (d.events.some(e => e.sent === sent && e.suicide)) suicide = true;
   }
@@ -131,7 +131,7 @@ function fill(a: Annotated, d: Draft, n: number, eventSents: Set<number>): Incid
   for (const sent of d.sents) {
     const next = sent + 1;
     if (next < a.sentences.length && a.sentences[next]!.para === a.sentences[sent]!.para && !eventSents.has(next) && !d.sents.includes(next)) {
-      roleCandidatesOf(next, a.sentences[next]!.from, true);
+      roleCandidatesOf(next, [a.sentences[next]!.from], true);
     }
   }
   // Most confident first; one phrase per head word and role (the scorer, like a reader, counts an entity once).

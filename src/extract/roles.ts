@@ -15,7 +15,8 @@ export interface RoleDecision { role: Role; p: number; category: TargetCategory;
 
 interface RoleModel { roles: Record<Role, { threshold: number; weights: Record<string, number> }> }
 const FILE = dataPath('model', 'roles.json');
-const model: RoleModel | null = existsSync(FILE) ? JSON.parse(readFileSync(FILE, 'utf8')) as RoleModel : null;
+/** VIGIL_RULES_ONLY=1: the hand rules alone (the fitting script starts from them). */
+const model: RoleModel | null = existsSync(FILE) && process.env.VIGIL_RULES_ONLY !== '1' ? JSON.parse(readFileSync(FILE, 'utf8')) as RoleModel : null;
 
 const HARM = /^(kill|dead|die|murder|slain|massacr|execut|assassinat|wound|injur|hurt|kidnap|abduct|seiz|shot|shoot|gunned|attack|ambush|stab|taken|held|hostage|captur|bomb|victim|tortur|beheaded|hit)/;
 const STRONG_PERP_MODIFIERS = new Set(['armed', 'unidentified', 'masked', 'unknown', 'hooded', 'heavily-armed']);
@@ -75,7 +76,8 @@ function ruleRole(a: Annotated, np: NounPhrase, type: IncidentType): Role | null
 
 const shape = (w: string | undefined) => (w === undefined ? '<s>' : /^\d/.test(w) ? '#num' : w);
 
-export function roleFeatures(a: Annotated, np: NounPhrase, type: IncidentType, trigger: number, context = false): Map<string, number> {
+/** `anchors`: token positions of the sentence's triggers; the nearest one anchors the phrase's position. */
+export function roleFeatures(a: Annotated, np: NounPhrase, type: IncidentType, anchors: number[], context = false): Map<string, number> {
   const f = new Map<string, number>();
   const on = (k: string, v = 1) => f.set(k, (f.get(k) ?? 0) + v);
   const t = a.tokens;
@@ -95,8 +97,15 @@ export function roleFeatures(a: Annotated, np: NounPhrase, type: IncidentType, t
   if (harmAfter(a, np)) on('harm.after');
   if (harmBefore(a, np)) on('harm.before');
   if (reportingSubject(a, np)) on('reporting');
+  const trigger = anchors.reduce((b, x) => (Math.abs(x - np.from) < Math.abs(b - np.from) ? x : b), anchors[0] ?? np.from);
   const d = np.from - trigger;
-  if (!context) on(d < 0 ? (d > -6 ? 'trig.before.near' : 'trig.before.far') : d < 6 ? 'trig.after.near' : 'trig.after.far');
+  if (!context) {
+    const where = d < 0 ? (d > -6 ? 'before.near' : 'before.far') : d < 6 ? 'after.near' : 'after.far';
+    on('trig.' + where);
+    // Which trigger and which side: "<perpetrators> kidnapped <victims>", "<target> was bombed".
+    on('tw=' + t[trigger]!.lower + ':' + (d < 0 ? 'before' : 'after'));
+    for (const c of np.classes) on('cls.' + c.cls + ':' + where);
+  }
   on('type=' + type);
   on('type.rule=' + type + ':' + (rule ?? 'none'));
   if (triggers.matchAt(t, np.to, s.to)) on('next.trigger');
