@@ -380,6 +380,20 @@ for (const backend of backends) {
       assert.equal((await s.listJobs()).total, 2);
     });
 
+    withStore('a worker that renews its lease keeps its job; another worker cannot renew it', async (s) => {
+      assert.ok(isQueueStore(s));
+      await s.enqueue(document('A long report a worker is still on.'));
+      const job = await s.claimJob('w1');
+      assert.ok(job);
+      await new Promise((r) => setTimeout(r, 30));
+      assert.equal(await s.renewJob(job.id, 'w2'), false, 'not w2\'s job');
+      assert.equal(await s.renewJob(job.id, 'w1'), true);
+      assert.equal(await s.claimJob('w2', { leaseMs: 20 }), null, 'renewed just now: not up for grabs');
+      await new Promise((r) => setTimeout(r, 30));
+      assert.equal((await s.claimJob('w2', { leaseMs: 20 }))?.id, job.id, 'not renewed: claimed again');
+      assert.equal(await s.renewJob(job.id, 'w1'), false, 'w1 lost it');
+    });
+
     withStore('concurrent workers never claim the same job', async (s) => {
       const others = await Promise.all([backend.reopen!(s), backend.reopen!(s)]);
       try {

@@ -6,6 +6,7 @@ import type { Store } from '../store/store.js';
 import type { ClaimedJob, QueueStore } from '../store/extensions.js';
 import type { HeadlinePolicy } from '../resolve/contract.js';
 import { ExtractorThreads } from './pool.js';
+import { DEFAULT_LEASE_MS } from '../store/shared/jobs.js';
 
 export interface WorkerOptions {
   /** Jobs worked on at once, each on its own extraction thread. */
@@ -33,8 +34,11 @@ export async function runWorker(store: Store & QueueStore, opts: WorkerOptions):
         await new Promise(r => setTimeout(r, opts.pollMs ?? 1000));
         continue;
       }
-      const x = await threads.extract(job.document);
+      // Renew the lease while the job is in hand, so that a long document is not handed to another worker.
+      const leaseMs = opts.leaseMs ?? DEFAULT_LEASE_MS;
+      const heartbeat = setInterval(() => { void store.renewJob(job.id, id).catch(() => undefined); }, Math.max(250, leaseMs / 3));
       try {
+        const x = await threads.extract(job.document);
         if (!x.extraction) throw new Error(`extraction failed: ${x.error}`);
         const out = await store.ingest(job.document, x.extraction, opts.policy);
         await store.completeJob(job.id);
@@ -45,6 +49,8 @@ export async function runWorker(store: Store & QueueStore, opts: WorkerOptions):
         const state = await store.failJob(job.id, msg);
         if (state === 'failed') counts.failed++;
         opts.onJob?.(job, state === 'failed' ? 'failed' : 'queued', msg);
+      } finally {
+        clearInterval(heartbeat);
       }
     }
   }

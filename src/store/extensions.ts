@@ -28,6 +28,8 @@ export interface QueueStore {
   /** The oldest queued job (or a running one whose lease ran out), now running for `workerId`. */
   claimJob(workerId: string, opts?: { leaseMs?: number }): Promise<ClaimedJob | null>;
   completeJob(id: number): Promise<void>;
+  /** Keeps a claimed job's lease alive while its worker is on it; false when the job is no longer this worker's. */
+  renewJob(id: number, workerId: string): Promise<boolean>;
   /** Back to the queue, or `failed` once the job has had its attempts; returns the new state. */
   failJob(id: number, error: string): Promise<JobState>;
   listJobs(opts?: { state?: JobState; limit?: number; offset?: number }): Promise<{ total: number; items: Job[] }>;

@@ -20,6 +20,11 @@ export class PostgresQueue implements QueueStore {
     return { jobId: existing ? Number(existing.id) : null, queued: false };
   }
 
+  async renewJob(id: number, workerId: string): Promise<boolean> {
+    const r = await this.pool.query(`UPDATE jobs SET claimed_at = $1 WHERE id = $2 AND worker = $3 AND state = 'running'`, [nowIso(), id, workerId]);
+    return r.rowCount === 1;
+  }
+
   async claimJob(workerId: string, opts: { leaseMs?: number } = {}): Promise<ClaimedJob | null> {
     const now = nowIso();
     const cutoff = new Date(Date.now() - (opts.leaseMs ?? DEFAULT_LEASE_MS)).toISOString();

@@ -401,6 +401,7 @@ export class PostgresStore implements Store, QueueStore, PortableStore {
   enqueue(doc: Document, opts?: { maxAttempts?: number }): Promise<{ jobId: number | null; queued: boolean }> { return this.queue.enqueue(doc, opts); }
   claimJob(workerId: string, opts?: { leaseMs?: number }): Promise<ClaimedJob | null> { return this.queue.claimJob(workerId, opts); }
   completeJob(id: number): Promise<void> { return this.queue.completeJob(id); }
+  renewJob(id: number, workerId: string): Promise<boolean> { return this.queue.renewJob(id, workerId); }
   failJob(id: number, error: string): Promise<JobState> { return this.queue.failJob(id, error); }
   listJobs(opts?: { state?: JobState; limit?: number; offset?: number }): Promise<{ total: number; items: Job[] }> { return this.queue.listJobs(opts); }
   retryJobs(ids?: number[]): Promise<number> { return this.queue.retryJobs(ids); }

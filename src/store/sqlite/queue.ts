@@ -21,6 +21,7 @@ export class SqliteQueue implements QueueStore {
       claim: s(`UPDATE jobs SET state = 'running', attempts = attempts + 1, worker = ?, claimed_at = ?, error = NULL
         WHERE id = ? RETURNING *`),
       complete: s(`UPDATE jobs SET state = 'done', document = NULL, error = NULL, finished_at = ? WHERE id = ?`),
+      renew: s(`UPDATE jobs SET claimed_at = ? WHERE id = ? AND worker = ? AND state = 'running'`),
       fail: s(`UPDATE jobs SET state = CASE WHEN attempts >= max_attempts THEN 'failed' ELSE 'queued' END, error = ?, worker = NULL,
         finished_at = CASE WHEN attempts >= max_attempts THEN ? ELSE NULL END WHERE id = ? RETURNING state`),
       counts: s('SELECT state, count(*) AS n FROM jobs GROUP BY state'),
@@ -34,6 +35,10 @@ export class SqliteQueue implements QueueStore {
       const { id } = this.st.job.get(doc.id) as { id: number };
       return { jobId: id, queued: info.changes === 1 };
     }).immediate();
+  }
+
+  async renewJob(id: number, workerId: string): Promise<boolean> {
+    return this.st.renew.run(nowIso(), id, workerId).changes === 1;
   }
 
   async claimJob(workerId: string, opts: { leaseMs?: number } = {}): Promise<ClaimedJob | null> {

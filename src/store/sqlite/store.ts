@@ -417,6 +417,7 @@ export class SqliteStore implements Store, QueueStore, PortableStore {
   enqueue(doc: Document, opts?: { maxAttempts?: number }): Promise<{ jobId: number | null; queued: boolean }> { return this.q.enqueue(doc, opts); }
   claimJob(workerId: string, opts?: { leaseMs?: number }): Promise<ClaimedJob | null> { return this.q.claimJob(workerId, opts); }
   completeJob(id: number): Promise<void> { return this.q.completeJob(id); }
+  renewJob(id: number, workerId: string): Promise<boolean> { return this.q.renewJob(id, workerId); }
   failJob(id: number, error: string): Promise<JobState> { return this.q.failJob(id, error); }
   listJobs(opts?: { state?: JobState; limit?: number; offset?: number }): Promise<{ total: number; items: Job[] }> { return this.q.listJobs(opts); }
   retryJobs(ids?: number[]): Promise<number> { return this.q.retryJobs(ids); }
