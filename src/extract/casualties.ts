@@ -22,6 +22,9 @@ export interface CasualtyMention {
   to: number;
 }
 
+/** How far back a toll phrase may stand from its number. */
+const TOLL_REACH = 14;
+
 const LINKS = new Set(['were', 'was', 'are', 'is', 'have', 'has', 'had', 'been', 'being', 'be', 'reported', 'left',
   'people', 'persons', 'others', 'and', 'at', 'least', 'confirmed', 'already', 'also', 'all', 'later', 'reportedly',
   'on', 'board', 'aboard', 'inside', 'in', 'who']);
@@ -67,13 +70,18 @@ function countAfter(a: Annotated, n: NumberSpan, limit: number): Omit<CasualtyMe
 /** "killing 12", "the death toll rose to 224". */
 function countBefore(a: Annotated, n: NumberSpan, limit: number): Omit<CasualtyMention, 'count' | 'from'> | null {
   const { tokens } = a;
-  for (let j = n.from - 1; j >= Math.max(limit, n.from - 6); j--) {
-    const b = before.matchAt(tokens, j, n.from);
+  for (let j = n.from - 1; j >= Math.max(limit, n.from - TOLL_REACH); j--) {
+    const b = j >= n.from - 6 ? before.matchAt(tokens, j, n.from) : null;
     if (b && b.to === n.from) return { field: b.value, to: n.to };
-    if (toll.matchAt(tokens, j, n.from)) {
-      const k = toll.matchAt(tokens, j, n.from)!.to;
-      const v = tollVerb.matchAt(tokens, k, n.from);
-      if (k === n.from || (v && v.to >= n.from - 2)) return { field: 'killed', to: n.to };
+    const hit = toll.matchAt(tokens, j, n.from);
+    if (hit) {
+      // "the death toll rose to 224", "the number of people killed in Saturday's bombing has risen to 276"
+      const k = hit.to;
+      if (k === n.from) return { field: 'killed', to: n.to };
+      for (let v = n.from - 1; v >= k && v >= n.from - 4; v--) {
+        const verb = tollVerb.matchAt(tokens, v, n.from);
+        if (verb && verb.to === n.from) return { field: 'killed', to: n.to };
+      }
     }
   }
   return null;

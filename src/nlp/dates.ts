@@ -24,7 +24,7 @@ const PATTERNS: { re: string; kind: string }[] = [
   { re: `(?:early|late|mid|earlier|later)?[- ]?(?:in\\s+)?${MONTH}\\s+(\\d{4})`, kind: 'my' },
   { re: '(last|this|on|early|earlier|late|later)\\s+(?:this\\s+)?(week|month|year|weekend)', kind: 'period' },
   { re: '(the\\s+day\\s+before\\s+yesterday|yesterday|today|tonight|last\\s+night|this\\s+(?:morning|afternoon|evening))', kind: 'deictic' },
-  { re: '(last|this|on|early|late|on\\s+the\\s+night\\s+of)?\\s*(sunday|monday|tuesday|wednesday|thursday|friday|saturday)', kind: 'weekday' },
+  { re: '(?:(last|this|on|early|late|on\\s+the\\s+night\\s+of)\\s+)?(sunday|monday|tuesday|wednesday|thursday|friday|saturday)', kind: 'weekday' },
   { re: '(?:in|since|during|of)\\s+(\\d{4})\\b', kind: 'year' },
 ];
 const DATE_RE = new RegExp(PATTERNS.map(p => `\\b(?:${p.re})\\b`).map(r => `(${r})`).join('|'), 'gi');
