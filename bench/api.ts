@@ -12,6 +12,7 @@ import { ROOT } from '../src/paths.js';
 import { openStore } from '../src/store/open.js';
 import type { Store } from '../src/store/store.js';
 import { extraction, incident, makeDoc, span } from '../test/api-fixtures.js';
+import { rng } from './random.js';
 
 const N = Number(process.env.BENCH_INCIDENTS ?? 200_000);
 const PER_DOC = 50;
@@ -50,10 +51,6 @@ const TYPES: [IncidentType, WeaponType, string][] = [
 ];
 const TARGETS: [string, TargetCategory][] = [['police station', 'police'], ['market', 'business'], ['mosque', 'religious'], ['school', 'educational'], ['army base', 'military'], ['bus', 'transportation'], ['village', 'private_citizens']];
 
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => { a = (a + 0x6d2b79f5) >>> 0; let t = a; t = Math.imul(t ^ (t >>> 15), t | 1); t ^= t + Math.imul(t ^ (t >>> 7), t | 61); return ((t ^ (t >>> 14)) >>> 0) / 4294967296; };
-}
 
 async function buildDatabase(): Promise<void> {
   const partial = DB + '.partial';

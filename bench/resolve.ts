@@ -12,6 +12,7 @@ import { BlockIndex } from '../src/resolve/block-index.js';
 import { resolver } from '../src/resolve/index.js';
 import { COMPONENT_LIMIT, WINDOW_DAYS } from '../src/resolve/config.js';
 import { ROOT } from '../src/paths.js';
+import { rng } from './random.js';
 
 interface GoldMention {
   type: IncidentType; status: Status; date: Incident['date']; countryCode: string; place: string | null;
@@ -186,17 +187,6 @@ async function endToEnd(docs: LabelledDoc[]): Promise<void> {
 
 // ---- One million generated mentions ----------------------------------------------------------------------
 
-/** A small, fast, seeded generator (mulberry32). */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const SYLLABLES = ['ka', 'ra', 'mo', 'shi', 'tal', 'bar', 'dul', 'ni', 'zan', 'go', 'ham', 'ul', 'qar', 'sa', 'bek', 'lo', 'mir', 'tu'];
 const NOUNS = ['market', 'checkpoint', 'mosque', 'church', 'school', 'bus', 'police', 'station', 'convoy', 'hotel', 'wedding',

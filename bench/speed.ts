@@ -7,14 +7,11 @@ import { ROOT } from '../src/paths.js';
 import { documentId, type Document } from '../src/ingest/document.js';
 import { extractAll } from '../src/pipeline/pool.js';
 import { sharedDir } from './shared.js';
+import { rng } from './random.js';
 
 const TARGET_MB = Number(process.env.VIGIL_BENCH_MB ?? 50);
 const THREADS = 2;
 
-// A deterministic generator (mulberry32), so every run measures the same corpus.
-function rng(seed: number) {
-  return () => { seed |= 0; seed = (seed + 0x6d2b79f5) | 0; let t = Math.imul(seed ^ (seed >>> 15), 1 | seed); t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t; return ((t ^ (t >>> 14)) >>> 0) / 4294967296; };
-}
 
 function sentenceCase(p: string): string {
   return p.toLowerCase().replace(/(^|[.!?]\s+)([a-z])/g, (_, a: string, b: string) => a + b.toUpperCase());

@@ -13,20 +13,12 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { ROOT } from '../src/paths.js';
 import { CLI, sharedDir } from './shared.js';
+import { rng } from './random.js';
 
 const DOCS = Number(process.env.VIGIL_BENCH_DOCS ?? 2000);
 const PG_URL = process.env.VIGIL_BENCH_PG ?? 'postgres://postgres@127.0.0.1:5432/test';
 const WORKERS = [1, 2, 4];
 
-// A deterministic generator (mulberry32), so every run measures the same corpus.
-function rng(seed: number): () => number {
-  return () => {
-    seed |= 0; seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const sentenceCase = (p: string): string =>
   p.toLowerCase().replace(/(^|[.!?]\s+)([a-z])/g, (_, a: string, b: string) => a + b.toUpperCase());

@@ -9,6 +9,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import pg from 'pg';
+import { rng } from '../bench/random.js';
 
 /** The folder with package.json above this file (dist/test/ once built). */
 export function packageRoot(from: string = fileURLToPath(import.meta.url)): string {
@@ -108,14 +109,6 @@ export async function within<T>(running: Running, ms: number): Promise<RunResult
 
 export interface GenDoc { id: string; title: string; published: string; source: string; text: string }
 
-function rng(seed: number): () => number {
-  return () => {
-    seed |= 0; seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const PLACES: [string, string][] = [
   ['Kabul', 'Afghanistan'], ['Jalalabad', 'Afghanistan'], ['Baghdad', 'Iraq'], ['Mosul', 'Iraq'], ['Maiduguri', 'Nigeria'],
