@@ -37,7 +37,7 @@ for (const d of docs) {
     const x = new Map(Object.entries(inc._features));
     samples.push({ x, y });
     // The extractor lets through, unjudged, plots and reports with a strong trigger and a toll.
-    candidates.push({ doc: d.id, inc, x, judged: inc.status === 'carried_out' && !(x.get('killed') && x.get('strong')) });
+    candidates.push({ doc: d.id, inc, x, judged: inc.status === 'carried_out' && !(x.get('killed') && x.get('strong') && !x.get('age.old')) });
   }
 }
 

@@ -7,15 +7,17 @@ import { PRIORITY, type EventMention } from './events.js';
 import { group, type Draft } from './grouping.js';
 import { bestPlace, sentenceDate, sentencePlaces } from './sentence-context.js';
 import { nounPhrases, type NounPhrase } from './noun-phrases.js';
-import { personNames } from './names.js';
+import { isTitle, personNames } from './names.js';
 import { casualties, type CasualtyMention } from './casualties.js';
 import { decideRole, roleFeatures, type RoleDecision } from './roles.js';
-import { actsInSentence, attributionOf, claims, defaultSuspect, isState } from './perpetrators.js';
+import { actsInSentence, attributionOf, claims, defaultSuspect, isState, surfaceName } from './perpetrators.js';
 import { evidence } from './evidence.js';
 import { cues } from './lexicon.js';
 import { exposeFeatures, incidentProbability, incidentThreshold, type Features } from './incident-model.js';
 
 const MAX_FILLERS = 4;
+/** News reports the latest events: one dated more than two months before the report is background. */
+const OLD_DAYS = 62;
 const ORG_HEADS = new Set(['group', 'organization', 'organisation', 'movement', 'faction', 'militia', 'network', 'front', 'army']);
 
 export function incidents(a: Annotated, events: EventMention[]): Incident[] {
@@ -29,7 +31,8 @@ export function incidents(a: Annotated, events: EventMention[]): Incident[] {
     if (exposeFeatures) (inc as Incident & { _features?: Record<string, number> })._features = Object.fromEntries(f);
     // MUC-4 has few plots: the model only judges reports of attacks carried out.
     // A strong trigger with a toll is an incident whatever the model says: it only judges the doubtful ones.
-    else if (inc.status === 'carried_out' && !(inc.killed && d.events.some(e => e.weight >= 3))
+    // An event told long before the report (background) is judged whatever its toll.
+    else if (inc.status === 'carried_out' && !(inc.killed && d.events.some(e => e.weight >= 3) && !f.has('age.old'))
       && incidentProbability(f) < incidentThreshold()) continue;
     out.push(inc);
   }
@@ -100,6 +103,13 @@ function fill(a: Annotated, d: Draft, n: number, eventSents: Set<number>): Incid
     const nps = nounPhrases(a, s.from, s.to);
     // A name standing alone (not next to a role noun that already names the person) is a candidate too.
     for (const n of personNames(a, s.from, s.to)) {
+      // "DAS director general Miguel Maza Marquez": the title and the name are one designation.
+      const k = nps.findIndex(np => np.to <= n.from && titledBy(a, np, n.from) && np.classes.some(c => c.cls === 'person'));
+      if (k >= 0) {
+        const np = nps[k]!;
+        nps[k] = { ...np, to: n.to, end: n.end, text: a.text.slice(np.start, n.end).replace(/\s+/g, ' '), classes: [...np.classes, { cls: 'name' }] };
+        continue;
+      }
       if (nps.some(np => np.to >= n.from - 2 && np.from <= n.to + 2 && np.classes.some(c => c.cls === 'person'))) continue;
       nps.push({ ...n, headFrom: n.from, classes: [{ cls: 'name' }] });
     }
@@ -120,7 +130,7 @@ function fill(a: Annotated, d: Draft, n: number, eventSents: Set<number>): Incid
     const attribution = attributionOf(a, s.from, s.to);
     for (const act of within(a.actors, s.from, s.to)) {
       if (isState(act.actorId) && !actsInSentence(a, act, s.to)) continue;
-      const name = act.text.replace(/\s+/g, ' ');
+      const name = surfaceName(a, act.actorId);
       add(perpetrators, { name, kind: 'organization', attribution, actorId: act.actorId, canonical: act.name }, act.actorId, 'perpetrators', act, name);
     }
     roleCandidatesOf(sent, d.events.find(e => e.sent === sent)?.triggers.map(t => t.from) ?? [s.from], false);
@@ -209,6 +219,8 @@ function features(a: Annotated, d: Draft, inc: Incident, candidates: number): Fe
   on('sentences', Math.min(4, d.sents.length) / 4);
   if (d.date) on(d.date.span ? 'date.own' : 'date.para'); else on('date.none');
   if (typeof inc.date === 'string' && inc.date.length === 4) on('date.year');
+  const age = a.reference ? daysBefore(inc.date, a.reference) : null;
+  if (age !== null) on(age > OLD_DAYS ? 'age.old' : age > 7 ? 'age.month' : 'age.recent');
   if (d.place) on('place.own.' + d.place.place.kind); else on(inc.location ? 'place.fallback' : 'place.none');
   on('victims', Math.min(3, inc.victims.length) / 3);
   on('targets', Math.min(3, inc.targets.length) / 3);
@@ -227,4 +239,19 @@ function features(a: Annotated, d: Draft, inc: Incident, candidates: number): Fe
   const s = a.sentences[first.sent]!;
   for (const [name, m] of Object.entries(cues)) if (m.has(a.tokens, s.from, s.to)) on('cue.' + name);
   return f;
+}
+
+/** The phrase ends where the name begins, or one title word before it ("director general Miguel…"). */
+function titledBy(a: Annotated, np: NounPhrase, nameFrom: number): boolean {
+  for (let i = np.to; i < nameFrom; i++) if (i - np.to >= 2 || !isTitle(a.tokens[i]!.lower)) return false;
+  return true;
+}
+
+/** Days from the latest day the date can mean to the reference date; null when either is unknown. */
+function daysBefore(date: IncidentDate, reference: string): number | null {
+  const last = typeof date === 'string' ? date : date?.to ?? null;
+  if (!last) return null;
+  const end = last.length === 4 ? `${last}-12-31` : last.length === 7 ? `${last}-28` : last.slice(0, 10);
+  const ms = Date.parse(reference.slice(0, 10)) - Date.parse(end);
+  return Number.isNaN(ms) ? null : Math.round(ms / 86_400_000);
 }

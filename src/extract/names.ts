@@ -11,6 +11,9 @@ const GIVEN = new Set(names.givenNames);
 const TITLES = new Set((JSON.parse(readFileSync(dataPath('lexicon', 'titles.json'), 'utf8')) as { titles: string[] }).titles);
 const PARTICLES = new Set(['de', 'del', 'la', 'las', 'los', 'van', 'von', 'der', 'al', 'el', 'bin', 'ibn', 'abu', 'y', 'da', 'dos', 'di']);
 
+/** A title before a name: "general", "msgr.". */
+export const isTitle = (w: string): boolean => TITLES.has(w.replace(/\.$/, ''));
+
 export interface NameSpan { from: number; to: number; start: number; end: number; text: string }
 
 function nameLike(a: Annotated, t: Token): boolean {
@@ -27,7 +30,7 @@ export function personNames(a: Annotated, from: number, to: number): NameSpan[] 
   const taken = (i: number) => a.placeAt[i]! >= 0 || a.actorAt[i]! >= 0;
   for (let i = from; i < to; i++) {
     const t = tokens[i]!;
-    const afterTitle = TITLES.has(tokens[i - 1]?.lower.replace(/\.$/, '') ?? '') && i > from;
+    const afterTitle = isTitle(tokens[i - 1]?.lower ?? '') && i > from;
     if (!(GIVEN.has(t.lower) && (a.mode !== 'mixed' || t.cap)) && !(afterTitle && nameLike(a, t))) continue;
     if (taken(i)) continue;
     let j = i + 1;

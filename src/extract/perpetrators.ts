@@ -31,12 +31,32 @@ export function claims(a: Annotated, d: Draft, perpetrators: Perpetrator[], ev: 
       const known = perpetrators.find(p => p.actorId === act.actorId);
       if (known) known.attribution = 'claimed';
       else if (perpetrators.length < MAX_ORGANIZATIONS) {
-        const name = act.text.replace(/\s+/g, ' ');
+        const name = surfaceName(a, act.actorId);
         perpetrators.push({ name, kind: 'organization', attribution: 'claimed', actorId: act.actorId, canonical: act.name });
         ev.push(evidence(a, 'perpetrators', name, act));
       }
     }
   }
+}
+
+const surfaceCache = new WeakMap<Annotated, Map<string, string>>();
+
+/** The form the document names a group by most often ("FMLN" over "Farabundo Marti National Liberation Front"). */
+export function surfaceName(a: Annotated, actorId: string): string {
+  let names = surfaceCache.get(a);
+  if (!names) {
+    names = new Map();
+    const counts = new Map<string, Map<string, number>>();
+    for (const act of a.actors) {
+      const c = counts.get(act.actorId) ?? new Map<string, number>();
+      const text = act.text.replace(/\s+/g, ' ');
+      c.set(text, (c.get(text) ?? 0) + 1);
+      counts.set(act.actorId, c);
+    }
+    for (const [id, c] of counts) names.set(id, [...c].reduce((b, x) => (x[1] > b[1] ? x : b))[0]);
+    surfaceCache.set(a, names);
+  }
+  return names.get(actorId) ?? actorId;
 }
 
 export const isState = (actorId: string) => getActor(actorId)?.kind === 'state';
@@ -88,7 +108,7 @@ export function defaultSuspect(a: Annotated, d: Draft, perpetrators: Perpetrator
   if (!top || (ranked[1] && ranked[1].n * 2 > top.n)) return;
   // Without insurgents in the sentence, only a group the whole document is about.
   if (!generic && top.n < DOMINANT_MENTIONS) return;
-  const name = top.span.text.replace(/\s+/g, ' ');
+  const name = surfaceName(a, top.span.actorId);
   perpetrators.push({ name, kind: 'organization', attribution: 'suspected', actorId: top.span.actorId, canonical: top.span.name });
   ev.push(evidence(a, 'perpetrators', name, top.span));
 }

@@ -94,6 +94,12 @@ export function roleFeatures(a: Annotated, np: NounPhrase, type: IncidentType, a
   on('prev2=' + shape(np.from - 1 > s.from ? t[np.from - 2]!.lower : undefined));
   on('next=' + shape(np.to < s.to ? t[np.to]!.lower : undefined));
   on('next2=' + shape(np.to + 1 < s.to ? t[np.to + 1]!.lower : undefined));
+  // Two-word contexts stand for the patterns a logistic model cannot combine: "<np> were killed", "attack on <np>".
+  const word = (i: number) => (i >= s.from && i < s.to ? shape(t[i]!.lower) : '<s>');
+  on('prev12=' + word(np.from - 2) + ' ' + word(np.from - 1));
+  on('next12=' + word(np.to) + ' ' + word(np.to + 1));
+  const verb = nextContentWord(a, np.to, s.to);
+  if (verb) on('nextverb=' + verb);
   if (harmAfter(a, np)) on('harm.after');
   if (harmBefore(a, np)) on('harm.before');
   if (reportingSubject(a, np)) on('reporting');
@@ -129,4 +135,17 @@ export function decideRole(a: Annotated, np: NounPhrase, type: IncidentType, f: 
     if (p >= m.threshold && (!best || p > best.p)) best = { role, p, category, weaponType };
   }
   return best;
+}
+
+const AUXILIARIES = new Set(['was', 'were', 'is', 'are', 'been', 'being', 'be', 'has', 'have', 'had', 'reportedly', 'allegedly',
+  'apparently', 'also', 'not', 'who', 'which', 'that', 'later', 'then', 'all', 'both']);
+
+/** The first word after the phrase that is not an auxiliary: the verb it is the subject of ("…were later killed"). */
+function nextContentWord(a: Annotated, from: number, end: number): string | null {
+  for (let i = from; i < Math.min(end, from + 4); i++) {
+    const t = a.tokens[i]!;
+    if (t.kind !== 'word') return null;
+    if (!AUXILIARIES.has(t.lower)) return t.lower;
+  }
+  return null;
 }
