@@ -36,6 +36,8 @@ const docs = readFileSync(join(shared, 'data', 'muc4', 'train.jsonl'), 'utf8').s
 const samples: Record<string, Sample[]> = Object.fromEntries(ROLES.map(r => [r, []]));
 const possible: Record<string, number> = Object.fromEntries(ROLES.map(r => [r, 0]));
 for (const d of docs) {
+  // Roles are judged within incidents; whether a document reports any is the incident filter's call.
+  if (!d.incidents.length) continue;
   const ex = extract({ id: d.id, title: null, source: null, url: null, author: null, published: d.published, language: 'en', text: d.text, origin: d.id, format: 'jsonl', dateline: d.dateline ?? null });
   const gold = Object.fromEntries(ROLES.map(r => [r, d.incidents.flatMap(i => (i[SLOT[r]!] ?? []).flatMap(e => e.strings))]));
   for (const r of ROLES) possible[r]! += d.incidents.reduce((n, i) => n + (i[SLOT[r]!]?.length ?? 0), 0);

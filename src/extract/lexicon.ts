@@ -46,7 +46,13 @@ export const ramming = { verbs: new Set(T.ramming.verbs), vehicles: new Set(T.ra
 export const nouns = new PhraseMatcher<NounClass[]>();
 {
   const all = new Map<string, NounClass[]>();
-  const put = (w: string, c: NounClass) => { const l = all.get(w) ?? []; l.push(c); all.set(w, l); };
+  const putOne = (w: string, c: NounClass) => {
+    const l = all.get(w) ?? [];
+    if (!l.some(x => JSON.stringify(x) === JSON.stringify(c))) l.push(c);
+    all.set(w, l);
+  };
+  // The list names a noun once; its other number is the same head ("transformer" / "transformers").
+  const put = (w: string, c: NounClass) => { for (const v of numberForms(w)) putOne(v, c); };
   for (const w of N.perpetrator) put(w, { cls: 'perpetrator' });
   for (const w of N.needsModifier) put(w, { cls: 'needsModifier' });
   for (const w of N.person) put(w, { cls: 'person' });
@@ -56,6 +62,26 @@ export const nouns = new PhraseMatcher<NounClass[]>();
   for (const [w, cs] of all) nouns.add(w, cs);
 }
 
+/** A phrase and the phrase with its last word in the other number: "police station" → "police stations". */
+export function numberForms(phrase: string): string[] {
+  const words = phrase.split(' ');
+  const last = words[words.length - 1]!;
+  const other = otherNumber(last);
+  return other ? [phrase, [...words.slice(0, -1), other].join(' ')] : [phrase];
+}
+
+function otherNumber(w: string): string | null {
+  if (!/^[a-z-]{3,}$/.test(w) || /(ss|us|is|ics|ness)$/.test(w)) return null;
+  if (/men$/.test(w)) return w.replace(/men$/, 'man');
+  if (/man$/.test(w)) return w.replace(/man$/, 'men');
+  if (/[^aeiou]ies$/.test(w)) return w.replace(/ies$/, 'y');
+  if (/(ss|x|ch|sh)es$/.test(w)) return w.slice(0, -2);
+  if (/s$/.test(w)) return w.slice(0, -1);
+  if (/[^aeiou]y$/.test(w)) return w.slice(0, -1) + 'ies';
+  if (/(s|x|z|ch|sh)$/.test(w)) return w + 'es';
+  return w + 's';
+}
+
 export const functionWords = new Set(F.function);
 export const reportingVerbs = new Set(F.reporting);
 export const modifiers = new Set([...F.modifiers, ...N.perpetratorModifiers]);
@@ -63,4 +89,4 @@ export const perpetratorModifiers = new Set(N.perpetratorModifiers);
 /** Every single word of the noun lexicon: such a word may stand inside a compound ("police station"). */
 export const nounWords = new Set<string>([
   ...N.perpetrator, ...N.person, ...Object.values(N.target).flat(), ...Object.values(N.weapon).flat(),
-].flatMap(p => p.split(' ')).filter(w => !F.function.includes(w)));
+].flatMap(numberForms).flatMap(p => p.split(' ')).filter(w => !F.function.includes(w)));

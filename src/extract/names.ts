@@ -9,6 +9,8 @@ import { functionWords, modifiers, nounWords, reportingVerbs, triggers } from '.
 const names = JSON.parse(readFileSync(dataPath('place-common-words.json'), 'utf8')) as { givenNames: string[]; personNames: string[] };
 const GIVEN = new Set(names.givenNames);
 const TITLES = new Set((JSON.parse(readFileSync(dataPath('lexicon', 'titles.json'), 'utf8')) as { titles: string[] }).titles);
+/** Words written in lower case far more than capitalised: in caseless text they end a name. */
+const COMMON = new Set((JSON.parse(readFileSync(dataPath('lexicon', 'common-words.json'), 'utf8')) as { words: string[] }).words);
 const PARTICLES = new Set(['de', 'del', 'la', 'las', 'los', 'van', 'von', 'der', 'al', 'el', 'bin', 'ibn', 'abu', 'y', 'da', 'dos', 'di']);
 
 /** A title before a name: "general", "msgr.". */
@@ -20,7 +22,7 @@ function nameLike(a: Annotated, t: Token): boolean {
   if (t.kind !== 'word' || t.text.length < 2) return false;
   if (a.mode === 'mixed') return t.cap && !functionWords.has(t.lower);
   const w = t.lower;
-  return !functionWords.has(w) && !reportingVerbs.has(w) && !nounWords.has(w) && !modifiers.has(w) && !triggers.matchAt([t], 0)
+  return !functionWords.has(w) && !reportingVerbs.has(w) && (!COMMON.has(w) || GIVEN.has(w)) && !nounWords.has(w) && !modifiers.has(w) && !triggers.matchAt([t], 0)
     && !/(ed|ing|ly)$/.test(w);
 }
 
