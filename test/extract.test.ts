@@ -97,3 +97,19 @@ test('"opened fire … killing 7 people and injuring 20": perpetrators and both 
   assert.ok(inc?.perpetrators.some(p => p.kind === 'individual' && /gunmen/i.test(p.name)));
   assert.equal(inc?.location?.place, 'Maiduguri');
 });
+
+test('who did what to whom: the subject of an active "killed" is not its victim, a headline passive is', () => {
+  const [active] = extract(doc('Soldiers killed two reporters late on Monday, witnesses said.', '2024-03-12')).incidents;
+  assert.ok(active?.victims.some(v => /reporters/i.test(v.text)));
+  assert.ok(!active?.victims.some(v => /soldiers/i.test(v.text)));
+  const [passive] = extract(doc('Three soldiers killed in an ambush near Kunduz on Monday were buried today.', '2024-03-12')).incidents;
+  assert.ok(passive?.victims.some(v => /soldiers/i.test(v.text)));
+  assert.ok(!passive?.perpetrators.some(p => /soldiers/i.test(p.name)));
+});
+
+test('a title and the name after it are one victim, in caseless text too', () => {
+  for (const text of ['Gunmen shot dead Mayor Juan Gomez Martinez in Medellin on Monday.', 'GUNMEN SHOT DEAD MAYOR JUAN GOMEZ MARTINEZ IN MEDELLIN ON MONDAY.']) {
+    const [inc] = extract(doc(text, '2024-03-12')).incidents;
+    assert.ok(inc?.victims.some(v => /mayor juan gomez martinez/i.test(v.text)), text);
+  }
+});

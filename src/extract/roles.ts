@@ -49,6 +49,19 @@ function harmBefore(a: Annotated, np: NounPhrase): boolean {
   return false;
 }
 
+const ACTIVE_HARM = /^(killed|murdered|shot|kidnapped|abducted|attacked|ambushed|wounded|injured|seized|bombed|assassinated|executed|massacred|machinegunned|stabbed|beheaded|tortured|burned|torched|dynamited|raided)$/;
+/** Words after a harm verb that show it has no object: "three soldiers killed in an ambush" (a headline's passive). */
+const NO_OBJECT = new Set(['in', 'on', 'at', 'by', 'during', 'when', 'while', 'after', 'before', 'as', 'near', 'with', 'and', 'or',
+  'yesterday', 'today', 'last', 'this', 'early', 'late', 'overnight', 'outside', 'inside', 'there', 'here', 'for', 'from', 'to', 'since']);
+
+/** The phrase is the subject of an active harm verb with an object: "soldiers killed two reporters". */
+export function activeSubject(a: Annotated, np: NounPhrase): boolean {
+  const s = a.sentences[a.tokens[np.from]!.sent]!;
+  const verb = a.tokens[np.to], object = a.tokens[np.to + 1];
+  if (!verb || !object || np.to + 1 >= s.to || !ACTIVE_HARM.test(verb.lower)) return false;
+  return (object.kind === 'word' || object.kind === 'num') && !NO_OBJECT.has(object.lower);
+}
+
 function reportingSubject(a: Annotated, np: NounPhrase): boolean {
   return [1, 2].some(k => reportingVerbs.has(a.tokens[np.to - 1 + k]?.lower ?? ''))
     || (a.tokens[np.from - 1]?.lower === 'to' && a.tokens[np.from - 2]?.lower === 'according');
@@ -69,7 +82,7 @@ function ruleRole(a: Annotated, np: NounPhrase, type: IncidentType): Role | null
       return 'weapon';
     }
     if (c.cls === 'target') return 'target';
-    if (c.cls === 'person' || c.cls === 'name') return !reporting && harmed(a, np) ? 'victim' : null;
+    if (c.cls === 'person' || c.cls === 'name') return reporting ? null : activeSubject(a, np) ? 'perpetrator' : harmed(a, np) ? 'victim' : null;
   }
   return null;
 }
@@ -100,6 +113,7 @@ export function roleFeatures(a: Annotated, np: NounPhrase, type: IncidentType, a
   on('next12=' + word(np.to) + ' ' + word(np.to + 1));
   const verb = nextContentWord(a, np.to, s.to);
   if (verb) on('nextverb=' + verb);
+  if (activeSubject(a, np)) on('active.subject');
   if (harmAfter(a, np)) on('harm.after');
   if (harmBefore(a, np)) on('harm.before');
   if (reportingSubject(a, np)) on('reporting');
