@@ -36,6 +36,14 @@ test('a day and month without a year never lands after the reference date', () =
   assert.equal(d?.value, '2015-12-30');
 });
 
+test('"n days/weeks/months/years ago" counts back from the reference, at the precision it names', () => {
+  const byText = Object.fromEntries(findDates('killed 3 days ago; a week ago; two months ago; ASSASSINATED 10 YEARS AGO', '1990-02-26').map(d => [d.text, d.value]));
+  assert.equal(byText['3 days ago'], '1990-02-23');
+  assert.deepEqual(byText['a week ago'], { from: '1990-02-16', to: '1990-02-22' });
+  assert.equal(byText['two months ago'], '1989-12');
+  assert.equal(byText['10 YEARS AGO'], '1980');
+});
+
 test('relative dates stay unresolved without a reference', () => {
   assert.deepEqual(findDates('on Friday and yesterday', null), []);
 });

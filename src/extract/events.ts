@@ -16,6 +16,10 @@ export interface EventMention {
   anaphoric: boolean;
   /** A passing reference to an earlier event, like "the 2015 Paris attacks". */
   background: boolean;
+  /** Told as another event: "in another attack", "meanwhile". */
+  separate: boolean;
+  /** Told as one more event ("rebels also attacked…"): another incident when it has its own place or date. */
+  additional: boolean;
 }
 
 // When two types tie, the more specific one names the incident.
@@ -67,6 +71,8 @@ export function eventMentions(a: Annotated): EventMention[] {
     out.push({
       sent: s.i, type, weight, triggers: hits, status, suicide: has(cues.suicide), anaphoric,
       background: yearBefore && isNominal(a, first.from),
+      separate: !anaphoric && has(cues.separate),
+      additional: !anaphoric && has(cues.additional),
     });
   }
   return out;

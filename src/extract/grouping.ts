@@ -34,6 +34,7 @@ export function group(a: Annotated, events: EventMention[]): Draft[] {
       continue;
     }
     const place = bestPlace(places, ev.triggers[0]!.from);
+    if (ev.additional && (date || place || cur && ev.type !== cur.events[0]!.type)) ev.separate = true;
     if (cur && joins(cur, ev, date, place)) {
       cur.events.push(ev);
       cur.sents.push(ev.sent);
@@ -69,11 +70,12 @@ function sameEvent(x: Draft, y: Draft): boolean {
   const dates = x.date && y.date ? sameDay(x.date.value, y.date.value) : null;
   const places = x.place && y.place ? x.place.place.name === y.place.place.name : null;
   if (dates === false || places === false) return false;
+  if (y.events[0]!.separate) return dates === true && places === true;
   return dates === true || places === true && x.place!.place.kind === 'city';
 }
 
 function joins(cur: Draft, ev: EventMention, date: { value: IncidentDate } | null, place: PlaceSpan | null): boolean {
-  if (cur.onlyPlace) return false;
+  if (cur.onlyPlace || ev.separate) return false;
   const last = cur.events[cur.events.length - 1]!;
   if (date && cur.date && !sameDay(date.value, cur.date.value)) return false;
   // "the attacks" refers back, whatever other places the sentence names.

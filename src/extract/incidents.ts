@@ -12,7 +12,7 @@ import { casualties, type CasualtyMention } from './casualties.js';
 import { decideRole, roleFeatures, type RoleDecision } from './roles.js';
 import { actsInSentence, attributionOf, claims, defaultSuspect, isState, surfaceName } from './perpetrators.js';
 import { evidence } from './evidence.js';
-import { cues } from './lexicon.js';
+import { armedPersons, cues } from './lexicon.js';
 import { exposeFeatures, incidentProbability, incidentThreshold, type Features } from './incident-model.js';
 
 const MAX_FILLERS = 4;
@@ -227,6 +227,11 @@ function features(a: Annotated, d: Draft, inc: Incident, candidates: number): Fe
   on('weapons', Math.min(2, inc.weapons.length) / 2);
   on('perp.ind', Math.min(2, inc.perpetrators.filter(p => p.kind === 'individual').length) / 2);
   on('perp.org', Math.min(2, inc.perpetrators.filter(p => p.kind === 'organization').length) / 2);
+  // A battle between forces or an attack on them (MUC-4 leaves both out) rather than on civilians.
+  const armed = inc.victims.filter(v => isArmed(v.text)).length;
+  if (armed) on(armed === inc.victims.length ? 'victims.armed' : 'victims.someArmed');
+  if (inc.targets.some(t => t.category === 'military' || t.category === 'police')) on('targets.forces');
+  if (inc.perpetrators.some(p => p.actorId && isState(p.actorId))) on('perp.state');
   if (inc.killed) on('killed');
   if (inc.injured) on('injured');
   if (first.anaphoric) on('anaphoric');
@@ -239,6 +244,13 @@ function features(a: Annotated, d: Draft, inc: Incident, candidates: number): Fe
   const s = a.sentences[first.sent]!;
   for (const [name, m] of Object.entries(cues)) if (m.has(a.tokens, s.from, s.to)) on('cue.' + name);
   return f;
+}
+
+/** "two national guardsmen", "soldiers of the 4th brigade": the phrase's head (before any "of") or its last two words. */
+function isArmed(text: string): boolean {
+  const words = text.toLowerCase().split(/\s+of\s+/)[0]!.split(/\s+/);
+  const n = words.length;
+  return armedPersons.has(words[n - 1]!) || n > 1 && armedPersons.has(words[n - 2] + ' ' + words[n - 1]);
 }
 
 /** The phrase ends where the name begins, or one title word before it ("director general Miguel…"). */

@@ -10,12 +10,12 @@ interface TriggerFile {
   triggers: { type: IncidentType; weight: number; words: string[] }[];
   plots: string[]; foiled: string[]; arrests: string[]; failed: string[]; threatened: string[];
   claimed: string[]; suspected: string[]; inspired: string[]; directed: string[]; denied: string[];
-  suicide: string[]; nonIncident: string[]; stateAction: string[]; hypothetical: string[]; generic: string[];
+  suicide: string[]; nonIncident: string[]; stateAction: string[]; hypothetical: string[]; generic: string[]; separate: string[]; additional: string[];
   ramming: { verbs: string[]; vehicles: string[]; into: string[] };
 }
 interface NounFile {
   perpetrator: string[]; needsModifier: string[]; perpetratorModifiers: string[]; person: string[]; neutral: string[];
-  target: Record<TargetCategory, string[]>; weapon: Record<WeaponType, string[]>;
+  target: Record<TargetCategory, string[]>; weapon: Record<WeaponType, string[]>; armedPersons: string[];
 }
 interface FunctionFile { function: string[]; reporting: string[]; modifiers: string[] }
 
@@ -36,7 +36,8 @@ export const cues = {
   plot: cue(T.plots), foiled: cue(T.foiled), arrests: cue(T.arrests), failed: cue(T.failed), threatened: cue(T.threatened),
   claimed: cue(T.claimed), suspected: cue(T.suspected), inspired: cue(T.inspired), directed: cue(T.directed),
   denied: cue(T.denied), suicide: cue(T.suicide), nonIncident: cue(T.nonIncident), stateAction: cue(T.stateAction),
-  hypothetical: cue(T.hypothetical), generic: cue(T.generic),
+  hypothetical: cue(T.hypothetical), generic: cue(T.generic), separate: cue(T.separate),
+  additional: cue(T.additional),
 };
 
 /** "drove a 19-tonne truck into the crowd": the parts of a ramming that a fixed phrase cannot list. */
@@ -86,6 +87,8 @@ export const functionWords = new Set(F.function);
 export const reportingVerbs = new Set(F.reporting);
 export const modifiers = new Set([...F.modifiers, ...N.perpetratorModifiers]);
 export const perpetratorModifiers = new Set(N.perpetratorModifiers);
+/** Heads that name soldiers, police and fighters, in both numbers. */
+export const armedPersons = new Set(N.armedPersons.flatMap(numberForms));
 /** Every single word of the noun lexicon: such a word may stand inside a compound ("police station"). */
 export const nounWords = new Set<string>([
   ...N.perpetrator, ...N.person, ...Object.values(N.target).flat(), ...Object.values(N.weapon).flat(),

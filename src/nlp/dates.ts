@@ -26,7 +26,9 @@ const PATTERNS: { re: string; kind: string }[] = [
   { re: '(the\\s+day\\s+before\\s+yesterday|yesterday|today|tonight|last\\s+night|this\\s+(?:morning|afternoon|evening))', kind: 'deictic' },
   { re: '(?:(last|this|on|early|late|on\\s+the\\s+night\\s+of)\\s+)?(sunday|monday|tuesday|wednesday|thursday|friday|saturday)', kind: 'weekday' },
   { re: '(?:in|since|during|of)\\s+(\\d{4})\\b', kind: 'year' },
+  { re: `(\\d{1,2}|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\\s+(day|week|month|year)s?\\s+ago`, kind: 'ago' },
 ];
+const AGO_WORDS = ['a', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve'];
 const DATE_RE = new RegExp(PATTERNS.map(p => `\\b(?:${p.re})\\b`).map(r => `(${r})`).join('|'), 'gi');
 // Capture-group offsets of each alternative, so one pass over the text finds every kind.
 const GROUP_OFFSETS: number[] = [];
@@ -131,6 +133,20 @@ function resolve(kind: string, m: RegExpExecArray, g: number, ref: Date | null):
       }
       const y = ref.getUTCFullYear() - (which === 'last' ? 1 : 0);
       return { value: String(y), precision: 'year', relative: true };
+    }
+    case 'ago': {
+      if (!ref) return null;
+      const w = a!.toLowerCase();
+      const n = /^\d/.test(w) ? Number(w) : Math.max(1, AGO_WORDS.indexOf(w === 'an' ? 'a' : w));
+      const unit = b!.toLowerCase();
+      if (unit === 'day') return { value: iso(addDays(ref, -n)), precision: 'day', relative: true };
+      // "two weeks ago": the week that ended n weeks before the reference.
+      if (unit === 'week') return { value: { from: iso(addDays(ref, -7 * n - 3)), to: iso(addDays(ref, -7 * n + 3)) }, precision: 'range', relative: true };
+      if (unit === 'month') {
+        const d = new Date(Date.UTC(ref.getUTCFullYear(), ref.getUTCMonth() - n, 1));
+        return { value: `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}`, precision: 'month', relative: true };
+      }
+      return { value: String(ref.getUTCFullYear() - n), precision: 'year', relative: true };
     }
   }
   return null;
