@@ -113,3 +113,15 @@ test('a title and the name after it are one victim, in caseless text too', () =>
     assert.ok(inc?.victims.some(v => /mayor juan gomez martinez/i.test(v.text)), text);
   }
 });
+
+test('"the army" in a report about one country is that country\'s forces, a perpetrator only when the text makes it the author', () => {
+  const blamed = 'SAN SALVADOR, 2 NOV 89 -- Union leaders accused the army of the dynamite attack on the union headquarters in San Salvador, which killed 10 workers.';
+  const inc = extract(doc(blamed, '1989-11-02')).incidents[0];
+  const org = inc?.perpetrators.find(p => p.kind === 'organization');
+  assert.equal(org?.actorId, 'sv-armed-forces');
+  assert.equal(org?.name, 'army');
+  const bystander = 'SAN SALVADOR, 2 NOV 89 -- Guerrillas set off a dynamite charge at the union headquarters in San Salvador, killing 10 workers. The army sealed off the area.';
+  const other = extract(doc(bystander, '1989-11-02')).incidents[0];
+  assert.ok(other);
+  assert.ok(!other.perpetrators.some(p => p.actorId === 'sv-armed-forces'));
+});

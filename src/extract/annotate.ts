@@ -3,7 +3,9 @@ import type { Document } from '../ingest/document.js';
 import { caseMode, tokenize, type CaseMode, type Sentence, type Token } from '../nlp/tokens.js';
 import { findDates, type DateMention } from '../nlp/dates.js';
 import { countryOfDemonym, findPlaces, resolvePlace, type GeoPlace } from '../gazetteer/places.js';
-import { findActors } from '../gazetteer/actors.js';
+import { findActors, nationalForces } from '../gazetteer/actors.js';
+import { PhraseMatcher } from '../nlp/phrases.js';
+import { functionWords } from './lexicon.js';
 
 export interface Span { from: number; to: number; start: number; end: number }
 export interface DateSpan extends Span { date: DateMention }
@@ -101,17 +103,60 @@ export function annotate(doc: Document): Annotated {
     .map(a => ({ ...toSpan(tokens, a.start, a.end), actorId: a.actorId, name: a.name, text: a.text }));
   const byPosition = (x: Span, y: Span) => x.from - y.from || x.to - y.to;
   actors.sort(byPosition);
-  const actorAt = indexSpans(actors, tokens.length);
+  let actorAt = indexSpans(actors, tokens.length);
   // A place inside a group's name ("Farabundo Marti National Liberation Front") is not where anything happened;
   // "Canadian" names a nationality, not the town of Canadian.
   const places = mentions
     .map(m => ({ m, span: toSpan(tokens, m.start, m.end) }))
     .filter(({ m, span }) => !covers(actorAt, span) && !(/^[\p{L}-]+$/u.test(m.text) && countryOfDemonym(m.text)))
     .map(({ m, span }) => ({ ...span, place: resolvePlace(m, ctx), text: m.text, cue: m.cue, dateline: inDatelineHead(text, m) }));
+  const national = nationalMentions(tokens, mainCountry(places), actorAt);
+  if (national.length) {
+    actors.push(...national);
+    actors.sort(byPosition);
+    actorAt = indexSpans(actors, tokens.length);
+  }
   dates.sort(byPosition); places.sort(byPosition);
   const placeAt = indexSpans(places, tokens.length);
   markForeign(places, sentences, tokens, countryCounts);
   return { doc, text, mode, tokens, sentences, reference, dates, places, actors, countryCounts, actorAt, placeAt };
+}
+
+/** The country most of the text's places are in (the dateline counts double). */
+function mainCountry(places: { place: GeoPlace; dateline: boolean }[]): string | null {
+  const n = new Map<string, number>();
+  for (const p of places) if (p.place.countryCode) n.set(p.place.countryCode, (n.get(p.place.countryCode) ?? 0) + (p.dateline ? 2 : 1));
+  return [...n].sort((x, y) => y[1] - x[1])[0]?.[0] ?? null;
+}
+
+const nationalMatchers = new Map<string, PhraseMatcher<{ id: string; name: string }>>();
+
+/**
+ * "the army", "its armed forces" in a text about one country: that country's forces (data/actors.json
+ * `national`). Only after a function word or punctuation, so "Zarate Willka Armed Forces" stays a name.
+ */
+function nationalMentions(tokens: Token[], top: string | null, actorAt: Int32Array): ActorSpan[] {
+  if (!top) return [];
+  let m = nationalMatchers.get(top);
+  if (!m) {
+    m = new PhraseMatcher();
+    for (const [w, actor] of nationalForces(top)) m.add(w, { id: actor.id, name: actor.name });
+    nationalMatchers.set(top, m);
+  }
+  const out: ActorSpan[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const hit = m.matchAt(tokens, i);
+    if (!hit) continue;
+    const prev = tokens[i - 1];
+    if (prev && /\p{L}/u.test(prev.text) && !functionWords.has(prev.lower)) continue;
+    let covered = false;
+    for (let k = hit.from; k < hit.to; k++) if (actorAt[k]! >= 0) covered = true;
+    if (covered) continue;
+    const start = tokens[hit.from]!.start, end = tokens[hit.to - 1]!.end;
+    out.push({ from: hit.from, to: hit.to, start, end, actorId: hit.value.id, name: hit.value.name, text: tokens.slice(hit.from, hit.to).map(t => t.text).join(' ') });
+    i = hit.to - 1;
+  }
+  return out;
 }
 
 /** For each token, the index of the span covering it, or -1: constant-time "is this token inside an actor?". */

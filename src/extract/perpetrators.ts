@@ -4,7 +4,7 @@ import type { Attribution, Evidence, Perpetrator } from '../model.js';
 import { getActor } from '../gazetteer/actors.js';
 import { within, type ActorSpan, type Annotated, type Span } from './annotate.js';
 import type { Draft } from './grouping.js';
-import { cues } from './lexicon.js';
+import { agentFillers, cues } from './lexicon.js';
 import { evidence } from './evidence.js';
 
 const MAX_ORGANIZATIONS = 4;
@@ -61,10 +61,18 @@ export function surfaceName(a: Annotated, actorId: string): string {
 
 export const isState = (actorId: string) => getActor(actorId)?.kind === 'state';
 
-/** A state force is a perpetrator only when it is the subject of the attack: "soldiers of the army killed". */
+/**
+ * A state force is a perpetrator only when the sentence makes it the author of the attack: its subject
+ * ("soldiers of the army killed"), its agent ("were murdered by members of the army"), or the one blamed
+ * ("blamed the armed forces for", "the army was responsible").
+ */
 export function actsInSentence(a: Annotated, act: Span, end: number): boolean {
   for (let i = act.to; i < Math.min(end, act.to + 4); i++) if (triggersAt(a, i)) return true;
-  return false;
+  const start = a.sentences[a.tokens[act.from]!.sent]!.from;
+  let k = act.from - 1;
+  while (k > start && agentFillers.has(a.tokens[k]!.lower)) k--;
+  if (a.tokens[k]?.lower === 'by') return true;
+  return cues.blame.has(a.tokens, Math.max(start, act.from - 6), Math.min(end, act.to + 6));
 }
 
 function triggersAt(a: Annotated, i: number): boolean {

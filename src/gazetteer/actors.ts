@@ -23,6 +23,8 @@ export interface Actor {
   affiliates?: string[];
   kind: string;
   countries: string[];
+  /** State forces: the unqualified words that name them in a text about their country ("the army"). */
+  national?: string[];
 }
 
 export interface ActorMention {
@@ -151,6 +153,21 @@ function findActorsUncached(text: string, upper: boolean): ActorMention[] {
     out.push({ start: m.start, end: m.end, text: text.slice(m.start, m.end), actorId: a.id, name: a.name, ...(a.parent ? { parentId: a.parent } : {}) });
   }
   return out;
+}
+
+const nationalCache = new Map<string, Map<string, Actor>>();
+
+/** The state forces that unqualified words ("army", "armed forces") name in a text about a country. */
+export function nationalForces(countryCode: string): Map<string, Actor> {
+  let m = nationalCache.get(countryCode);
+  if (m) return m;
+  m = new Map();
+  for (const a of load().byId.values()) {
+    if (!a.countries.includes(countryCode)) continue;
+    for (const w of a.national ?? []) if (!m.has(w)) m.set(w, a);
+  }
+  nationalCache.set(countryCode, m);
+  return m;
 }
 
 export function getActor(id: string): Actor | null {
