@@ -125,3 +125,10 @@ test('"the army" in a report about one country is that country\'s forces, a perp
   assert.ok(other);
   assert.ok(!other.perpetrators.some(p => p.actorId === 'sv-armed-forces'));
 });
+
+test('a foreign place name that names a street or a make of car is not where it happened', () => {
+  const text = 'SAN SALVADOR, 3 MAR 89 -- A BOMB EXPLODED TODAY AT A WAREHOUSE LOCATED ON SAN ANTONIO ABAD STREET. THE ATTACKERS FLED IN TWO TOYOTA CARS.';
+  const [inc] = extract(doc(text, '1989-03-03')).incidents;
+  assert.ok(inc);
+  assert.equal(inc.location?.countryCode, 'SV');
+});

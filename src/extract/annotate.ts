@@ -2,7 +2,7 @@
 import type { Document } from '../ingest/document.js';
 import { caseMode, tokenize, type CaseMode, type Sentence, type Token } from '../nlp/tokens.js';
 import { findDates, type DateMention } from '../nlp/dates.js';
-import { countryOfDemonym, findPlaces, resolvePlace, type GeoPlace } from '../gazetteer/places.js';
+import { countryOfDemonym, findPlaces, namesOtherThing, resolvePlace, type GeoPlace } from '../gazetteer/places.js';
 import { findActors, nationalForces } from '../gazetteer/actors.js';
 import { PhraseMatcher } from '../nlp/phrases.js';
 import { functionWords } from './lexicon.js';
@@ -186,19 +186,28 @@ const LOCALITY = new Set(['district', 'neighborhood', 'neighbourhood', 'quarter'
 function markForeign(places: PlaceSpan[], sentences: Sentence[], tokens: Token[], context: Map<string, number>): void {
   // The text's country: the dateline and unambiguous places (the context), and every resolved place.
   const counts = new Map(context);
-  for (const p of places) counts.set(p.place.countryCode, (counts.get(p.place.countryCode) ?? 0) + 1);
+  // A dateline found in the text weighs as much as the document's own dateline field does.
+  for (const p of places) counts.set(p.place.countryCode, (counts.get(p.place.countryCode) ?? 0) + (p.dateline ? 3 : 1));
   const ranked = [...counts.entries()].sort((x, y) => y[1] - x[1]);
   const top = ranked[0];
   if (!top || top[1] < 3) return;
   const paraOf = (p: PlaceSpan) => sentences[tokens[p.from]!.sent]!.para;
-  const perParagraph = new Map<string, number>();
-  for (const p of places) { const k = paraOf(p) + ':' + p.place.countryCode; perParagraph.set(k, (perParagraph.get(k) ?? 0) + 1); }
+  // The distinct places each paragraph names in each country.
+  const perParagraph = new Map<string, Set<string>>();
+  for (const p of places) {
+    const k = paraOf(p) + ':' + p.place.countryCode;
+    perParagraph.set(k, (perParagraph.get(k) ?? new Set()).add(p.place.name));
+  }
   for (const p of places) {
     if (p.place.kind !== 'city' || p.place.countryCode === top[0]) continue;
+    const next = tokens[p.to]?.lower ?? '';
+    // "San Antonio Abad street", "Toyota cars": the name of something else.
+    if (namesOtherThing(next) || namesOtherThing(tokens[p.to + 1]?.lower ?? '')) { p.foreign = true; continue; }
     // "the Medina district": a part of a city of the text's country, whatever big city abroad shares the name.
-    const part = LOCALITY.has(tokens[p.to]?.lower ?? '');
+    const part = LOCALITY.has(next);
     if (!part && (p.place.population ?? 0) >= MINOR_POPULATION) continue;
-    const named = (perParagraph.get(paraOf(p) + ':' + p.place.countryCode) ?? 0) > 1;
+    // Abroad only when the paragraph names another place of that country too.
+    const named = (perParagraph.get(paraOf(p) + ':' + p.place.countryCode)?.size ?? 0) > 1;
     if (!named) p.foreign = true;
   }
 }

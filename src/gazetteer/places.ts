@@ -72,6 +72,7 @@ interface Rules {
   personNameExemptPopulation: number;
   shortNameLength: number;
   personTitles: string[];
+  namesOther: string[];
 }
 
 /** A trie value: an entry, or the row of a city in geo-places.json (its entry is made on first use). */
@@ -87,6 +88,7 @@ interface Gazetteer {
   adminTypes: Map<string, string>;
   adminOf: Set<string>;
   cityTypes: Set<string>;
+  namesOther: Set<string>;
   /** Given names and titles: a town name right after one is a surname ("Virgilio Barco", "President Cerezo"). */
   personBefore: Set<string>;
   countries: Map<string, GeoPlace>;
@@ -222,7 +224,7 @@ function load(): Gazetteer {
     entry: (v) => (typeof v === 'number' ? cityEntry(v) : v),
     cues: new Set(rules.locativeCues), cueSkip: new Set(rules.cueSkip), joiners: new Set(rules.listJoiners),
     adminTypes: new Map(Object.entries(rules.admin1TypeWords)), adminOf: new Set(rules.admin1OfWords),
-    cityTypes: new Set(rules.cityTypeWords),
+    cityTypes: new Set(rules.cityTypeWords), namesOther: new Set(rules.namesOther),
     personBefore: new Set([...words.givenNames, ...rules.personTitles.map(fold)]),
   };
   return gaz;
@@ -492,6 +494,11 @@ export function countryOfDemonym(word: string): string | null {
   const g = load();
   const k = fold(word.trim());
   return g.demonyms.get(k) ?? (k.endsWith('s') ? g.demonyms.get(k.slice(0, -1)) ?? null : null);
+}
+
+/** "street", "hospital", "cars": after a place name, the name is of something else (place-rules.json). */
+export function namesOtherThing(word: string): boolean {
+  return load().namesOther.has(fold(word));
 }
 
 /** The country record for an ISO code ("SV" → El Salvador). */
