@@ -132,3 +132,10 @@ test('a foreign place name that names a street or a make of car is not where it 
   assert.ok(inc);
   assert.equal(inc.location?.countryCode, 'SV');
 });
+
+test('"a group of armed men", "four members of a family": a head that needs a modifier keeps its "of" phrase', () => {
+  const [inc] = extract(doc('A group of armed men shot dead four members of a family in Lima on Monday, police said.')).incidents;
+  assert.ok(inc);
+  assert.ok(inc.perpetrators.some(p => p.kind === 'individual' && p.name === 'group of armed men'), JSON.stringify(inc.perpetrators));
+  assert.ok(inc.victims.some(v => v.text === 'four members of a family'), JSON.stringify(inc.victims));
+});

@@ -17,7 +17,7 @@ interface NounFile {
   perpetrator: string[]; needsModifier: string[]; perpetratorModifiers: string[]; person: string[]; neutral: string[];
   target: Record<TargetCategory, string[]>; weapon: Record<WeaponType, string[]>; armedPersons: string[];
 }
-interface FunctionFile { function: string[]; reporting: string[]; modifiers: string[]; agentFillers: string[] }
+interface FunctionFile { function: string[]; reporting: string[]; modifiers: string[]; agentFillers: string[]; pastForms: string[] }
 
 export interface TriggerInfo { type: IncidentType; weight: number }
 export type NounClass =
@@ -86,6 +86,7 @@ function otherNumber(w: string): string | null {
 export const functionWords = new Set(F.function);
 export const reportingVerbs = new Set(F.reporting);
 export const agentFillers = new Set(F.agentFillers);
+export const pastForms = new Set(F.pastForms);
 export const modifiers = new Set([...F.modifiers, ...N.perpetratorModifiers]);
 export const perpetratorModifiers = new Set(N.perpetratorModifiers);
 /** Heads that name soldiers, police and fighters, in both numbers. */

@@ -2,7 +2,7 @@
 // its modifiers. Works without capitals: unknown words count as modifiers only when they look nominal.
 import type { Token } from '../nlp/tokens.js';
 import type { Annotated } from './annotate.js';
-import { functionWords, modifiers, nounWords, nouns, reportingVerbs, triggers, type NounClass } from './lexicon.js';
+import { functionWords, modifiers, nounWords, nouns, pastForms, reportingVerbs, triggers, type NounClass } from './lexicon.js';
 import { numberAt } from '../nlp/numbers.js';
 
 export interface NounPhrase {
@@ -24,7 +24,7 @@ function isModifier(a: Annotated, t: Token, unknownSoFar: number): 'known' | 'un
   const w = t.lower;
   if (t.kind === 'punct') return null;
   if (t.kind === 'num') return /^(1[89]|20)\d\d$/.test(w) ? null : 'known';
-  if (CALENDAR.has(w)) return null;
+  if (CALENDAR.has(w) || pastForms.has(w)) return null;
   if (modifiers.has(w) || nounWords.has(w)) return 'known';
   if (functionWords.has(w) || reportingVerbs.has(w)) return null;
   if (numberAt([t], 0)) return 'known';
@@ -43,9 +43,11 @@ export function nounPhrases(a: Annotated, from: number, to: number): NounPhrase[
   for (let i = from; i < to; i++) {
     const hit = nouns.matchAt(tokens, i, to);
     if (!hit) continue;
+    // "armed men shot dead…": after a noun, a past form is the verb.
+    if (afterNoun(tokens, i, from)) continue;
     // A lexicon noun followed by another one is a modifier of a compound ("police station", "car bomb").
     // The same for a noun before a nominal trigger: "terrorist attack", "guerrilla raid".
-    const next = hit.to < to ? nouns.matchAt(tokens, hit.to, to) ?? nominalTrigger(tokens, hit.to, to) : null;
+    const next = hit.to < to && !afterNoun(tokens, hit.to, from) ? nouns.matchAt(tokens, hit.to, to) ?? nominalTrigger(tokens, hit.to, to) : null;
     if (next) { i = hit.to - 1; continue; }
     let left = hit.from, unknown = 0;
     while (left > from && hit.from - left < MAX_LEFT) {
@@ -53,6 +55,8 @@ export function nounPhrases(a: Annotated, from: number, to: number): NounPhrase[
       if (!kind) break;
       if (kind === 'unknown') unknown++;
       left--;
+      // A count opens the phrase: "shot dead four members" is not one phrase.
+      if (tokens[left]!.kind === 'num' || numberAt([tokens[left]!], 0)) break;
     }
     // Do not start a phrase on an unknown word when it is not next to a known one: it is likely a verb.
     while (left < hit.from && isModifier(a, tokens[left]!, 0) === 'unknown' && a.mode !== 'mixed' && left + 1 < hit.from
@@ -64,7 +68,36 @@ export function nounPhrases(a: Annotated, from: number, to: number): NounPhrase[
     out.push({ from: left, to: hit.to, headFrom: hit.from, classes: hit.value, start, end, text: text.slice(start, end).replace(/\s+/g, ' ') });
     i = hit.to - 1;
   }
+  return ofPhrases(a, out);
+}
+
+const OF_DETERMINERS = new Set(['the', 'a', 'an', 'its', 'their']);
+
+/**
+ * "a group of armed men", "four members of a family": a head that needs a modifier and the phrase after
+ * its "of" are one phrase, which is what the second says it is.
+ */
+function ofPhrases(a: Annotated, nps: NounPhrase[]): NounPhrase[] {
+  const { tokens, text } = a;
+  const out: NounPhrase[] = [];
+  for (let k = 0; k < nps.length; k++) {
+    const np = nps[k]!, next = nps[k + 1];
+    if (next && np.classes.every(c => c.cls === 'needsModifier') && tokens[np.to]?.lower === 'of') {
+      let i = np.to + 1;
+      while (i < next.from && OF_DETERMINERS.has(tokens[i]!.lower)) i++;
+      if (i === next.from) {
+        out.push({ ...next, from: np.from, start: np.start, text: text.slice(np.start, next.end).replace(/\s+/g, ' ') });
+        k++;
+        continue;
+      }
+    }
+    out.push(np);
+  }
   return out;
+}
+
+function afterNoun(tokens: Token[], i: number, from: number): boolean {
+  return i > from && pastForms.has(tokens[i]!.lower) && nounWords.has(tokens[i - 1]!.lower);
 }
 
 function nominalTrigger(tokens: Token[], i: number, to: number): unknown {
