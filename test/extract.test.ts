@@ -139,3 +139,10 @@ test('"a group of armed men", "four members of a family": a head that needs a mo
   assert.ok(inc.perpetrators.some(p => p.kind === 'individual' && p.name === 'group of armed men'), JSON.stringify(inc.perpetrators));
   assert.ok(inc.victims.some(v => v.text === 'four members of a family'), JSON.stringify(inc.victims));
 });
+
+test('a strike called by workers does not hide the attack the sentence reports; a military strike does', () => {
+  const labor = 'The judges lifted the strike they had called after the assassination of a magistrate in Bogota on Thursday.';
+  assert.equal(extract(doc(labor)).incidents.length, 1);
+  const military = 'A drone strike killed a senior commander of the group near Raqqa on Thursday.';
+  assert.equal(extract(doc(military)).incidents.length, 0);
+});

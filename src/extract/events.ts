@@ -52,7 +52,7 @@ export function eventMentions(a: Annotated): EventMention[] {
 
     if (hypothetical && !plot && !foiled) continue;
     if (foiled || plot) weight = Math.max(weight, 3);
-    if (has(cues.stateAction)) continue;
+    if (stateAction(a, s.from, s.to)) continue;
     if (nonIncident && weight < 3) continue;
     if (nonIncident && type === 'armed_assault') continue;
     if (generic && weight < 3) continue;
@@ -76,6 +76,14 @@ export function eventMentions(a: Annotated): EventMention[] {
     });
   }
   return out;
+}
+
+/** A military strike by a state; "the strike the judges had called" is a stoppage of work. */
+function stateAction(a: Annotated, from: number, to: number): boolean {
+  const hits = cues.stateAction.findAll(a.tokens, from, to);
+  if (!hits.length) return false;
+  const bareStrike = hits.every(h => h.to - h.from === 1 && /^strikes?$/.test(a.tokens[h.from]!.lower));
+  return !(bareStrike && cues.laborStrike.has(a.tokens, from, to));
 }
 
 /** A trigger used as a noun ("the attack") rather than a verb ("attacked"). */

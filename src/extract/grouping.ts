@@ -83,7 +83,7 @@ function joins(cur: Draft, ev: EventMention, date: { value: IncidentDate } | nul
   if (place && cur.place && !samePlace(place, cur.place)) return false;
   if (ev.anaphoric) return true;
   if (FAMILY[ev.type] !== FAMILY[cur.events[0]!.type] && ev.weight >= 3 && cur.events[0]!.weight >= 3) return false;
-  if (ev.status !== cur.events[0]!.status && (ev.status === 'foiled' || cur.events[0]!.status === 'foiled')) return false;
+  if (ev.status !== cur.events[0]!.status) return false;
   if (ev.sent - last.sent > MAX_GAP && (date || place)) return false;
   return true;
 }
