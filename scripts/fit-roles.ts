@@ -6,7 +6,7 @@
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { bestThreshold, compact, fitLogistic, predict, type Sample } from './logistic.js';
+import { bestThreshold, compact, fitLogistic, predict, type Sample, fitL2, trainingDocs } from './logistic.js';
 
 process.env.VIGIL_FEATURES = '1';
 const { dataPath, ROOT } = await import('../src/paths.js');
@@ -31,7 +31,7 @@ function matches(pred: string, gold: string): boolean {
 
 const SLOT: Record<string, string> = { perpetrator: 'perpetrator_individuals', target: 'targets', victim: 'victims', weapon: 'weapons' };
 interface GoldDoc { id: string; text: string; published: string | null; dateline?: string | null; incidents: Record<string, { strings: string[] }[]>[] }
-const docs = readFileSync(join(shared, 'data', 'muc4', 'train.jsonl'), 'utf8').split('\n').filter(Boolean).map(l => JSON.parse(l) as GoldDoc);
+const docs = trainingDocs(readFileSync(join(shared, 'data', 'muc4', 'train.jsonl'), 'utf8').split('\n').filter(Boolean).map(l => JSON.parse(l) as GoldDoc));
 
 const samples: Record<string, Sample[]> = Object.fromEntries(ROLES.map(r => [r, []]));
 const possible: Record<string, number> = Object.fromEntries(ROLES.map(r => [r, 0]));
@@ -54,7 +54,7 @@ for (const d of docs) {
 
 const out: Record<string, { threshold: number; weights: Record<string, number> }> = {};
 for (const r of ROLES) {
-  const w = fitLogistic(samples[r]!, { epochs: 250 });
+  const w = fitLogistic(samples[r]!, { epochs: 250, l2: fitL2() });
   const best = bestThreshold(samples[r]!.map(s => ({ p: predict(w, s.x), y: s.y })), possible[r]!);
   out[r] = { threshold: best.t, weights: compact(w) };
   console.log(`${r}: ${samples[r]!.filter(s => s.y).length} positive of ${samples[r]!.length}; gold ${possible[r]}; threshold ${best.t}, train F1 ${(100 * best.f).toFixed(1)}`);

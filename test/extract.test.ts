@@ -99,7 +99,7 @@ test('"opened fire … killing 7 people and injuring 20": perpetrators and both 
 });
 
 test('who did what to whom: the subject of an active "killed" is not its victim, a headline passive is', () => {
-  const [active] = extract(doc('Soldiers killed two reporters late on Monday, witnesses said.', '2024-03-12')).incidents;
+  const [active] = extract(doc('Soldiers killed two reporters in Mogadishu late on Monday, witnesses said.', '2024-03-12')).incidents;
   assert.ok(active?.victims.some(v => /reporters/i.test(v.text)));
   assert.ok(!active?.victims.some(v => /soldiers/i.test(v.text)));
   const [passive] = extract(doc('Three soldiers killed in an ambush near Kunduz on Monday were buried today.', '2024-03-12')).incidents;

@@ -6,7 +6,7 @@ import { dataPath } from '../paths.js';
 import type { IncidentType, TargetCategory, WeaponType } from '../model.js';
 import type { Annotated } from './annotate.js';
 import type { NounPhrase } from './noun-phrases.js';
-import { perpetratorModifiers, reportingVerbs, triggers } from './lexicon.js';
+import { armedPersons, perpetratorModifiers, reportingVerbs, triggers } from './lexicon.js';
 
 export const ROLES = ['perpetrator', 'target', 'victim', 'weapon'] as const;
 export type Role = (typeof ROLES)[number];
@@ -97,7 +97,9 @@ export function roleFeatures(a: Annotated, np: NounPhrase, type: IncidentType, a
   const s = a.sentences[t[np.from]!.sent]!;
   const head = t[np.to - 1]!.lower;
   on('bias');
-  on('head=' + head);
+  // Soldiers and police are not a role by themselves: whether they were attacked or attacked is the context's
+  // call (MUC-4 counts them as victims far less often than reporting on attacks does).
+  if (!armedPersons.has(head)) on('head=' + head);
   for (const c of np.classes) on('cls=' + c.cls + ('category' in c ? ':' + c.category : 'type' in c ? ':' + c.type : ''));
   for (let i = np.from; i < np.headFrom; i++) on('mod=' + shape(t[i]!.lower));
   const rule = ruleRole(a, np, type);
