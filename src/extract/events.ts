@@ -18,7 +18,7 @@ export interface EventMention {
   background: boolean;
   /** Told as another event: "in another attack", "meanwhile". */
   separate: boolean;
-  /** Told as one more event ("rebels also attacked…"): another incident when it has its own place or date. */
+  /** Told as one more event ("rebels also attacked…"): another incident when it has its own place, date or type. */
   additional: boolean;
 }
 

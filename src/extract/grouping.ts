@@ -12,6 +12,8 @@ export interface Draft {
   /** Only the place of a multi-place sentence that this draft was split out for. */
   onlyPlace?: PlaceSpan;
   group?: string;
+  /** Told as another event than the one before ("in another attack"): joins an earlier one only on date and place. */
+  separate?: boolean;
 }
 
 const FAMILY: Record<IncidentType, string> = {
@@ -34,15 +36,15 @@ export function group(a: Annotated, events: EventMention[]): Draft[] {
       continue;
     }
     const place = bestPlace(places, ev.triggers[0]!.from);
-    if (ev.additional && (date || place || cur && ev.type !== cur.events[0]!.type)) ev.separate = true;
-    if (cur && joins(cur, ev, date, place)) {
+    const separate: boolean = ev.separate || ev.additional && (!!date || !!place || !!cur && ev.type !== cur.events[0]!.type);
+    if (cur && !separate && joins(cur, ev, date, place)) {
       cur.events.push(ev);
       cur.sents.push(ev.sent);
       if (!cur.date && date) cur.date = date;
       if (place && (!cur.place || (PLACE_RANK[place.place.kind] ?? 0) > (PLACE_RANK[cur.place.place.kind] ?? 0))) cur.place = place;
       continue;
     }
-    cur = { events: [ev], sents: [ev.sent], date, place };
+    cur = { events: [ev], sents: [ev.sent], date, place, separate };
     drafts.push(cur);
   }
   return corefer(drafts);
@@ -70,12 +72,12 @@ function sameEvent(x: Draft, y: Draft): boolean {
   const dates = x.date && y.date ? sameDay(x.date.value, y.date.value) : null;
   const places = x.place && y.place ? x.place.place.name === y.place.place.name : null;
   if (dates === false || places === false) return false;
-  if (y.events[0]!.separate) return dates === true && places === true;
+  if (y.separate) return dates === true && places === true;
   return dates === true || places === true && x.place!.place.kind === 'city';
 }
 
 function joins(cur: Draft, ev: EventMention, date: { value: IncidentDate } | null, place: PlaceSpan | null): boolean {
-  if (cur.onlyPlace || ev.separate) return false;
+  if (cur.onlyPlace) return false;
   const last = cur.events[cur.events.length - 1]!;
   if (date && cur.date && !sameDay(date.value, cur.date.value)) return false;
   // "the attacks" refers back, whatever other places the sentence names.
