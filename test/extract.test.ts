@@ -146,3 +146,10 @@ test('a strike called by workers does not hide the attack the sentence reports; 
   const military = 'A drone strike killed a senior commander of the group near Raqqa on Thursday.';
   assert.equal(extract(doc(military)).incidents.length, 0);
 });
+
+test('"guerrillas today denied…": the date of a statement is not the date of the attack', () => {
+  const text = 'SAN SALVADOR, 3 MAY 89 -- Salvadoran guerrillas today denied having carried out a dynamite attack against a U.S. embassy warehouse in San Salvador. There were no injuries in Tuesday night\'s attack.';
+  const incs = extract(doc(text, '1989-05-03')).incidents;
+  assert.equal(incs.length, 1);
+  assert.equal(incs[0]!.date, '1989-05-02');
+});

@@ -204,7 +204,7 @@ function markForeign(places: PlaceSpan[], sentences: Sentence[], tokens: Token[]
     // "San Antonio Abad street", "Toyota cars": the name of something else.
     if (namesOtherThing(next) || namesOtherThing(tokens[p.to + 1]?.lower ?? '')) { p.foreign = true; continue; }
     // "the Medina district": a part of a city of the text's country, whatever big city abroad shares the name.
-    const part = LOCALITY.has(next);
+    const part = LOCALITY.has(next) || LOCALITY.has(tokens[p.to + 1]?.lower ?? '');
     if (!part && (p.place.population ?? 0) >= MINOR_POPULATION) continue;
     // Abroad only when the paragraph names another place of that country too.
     const named = (perParagraph.get(paraOf(p) + ':' + p.place.countryCode)?.size ?? 0) > 1;

@@ -1,7 +1,7 @@
 // When and where a sentence says something happened: its dates and places, less datelines, claims and speakers.
 import type { IncidentDate } from '../model.js';
 import { isDatelineDate, within, type Annotated, type PlaceSpan, type Span } from './annotate.js';
-import { reportingVerbs } from './lexicon.js';
+import { cues, reportingVerbs } from './lexicon.js';
 
 export const PLACE_RANK: Record<string, number> = { city: 3, region: 2, admin1: 2, country: 1 };
 
@@ -9,7 +9,7 @@ export const PLACE_RANK: Record<string, number> = { city: 3, region: 2, admin1: 
 export function sentenceDate(a: Annotated, sent: number, near?: number): { value: IncidentDate; span: Span } | null {
   const s = a.sentences[sent]!;
   // Not the date of a claim or a statement: "claimed responsibility on Tuesday for Monday's attack".
-  const ds = within(a.dates, s.from, s.to).filter(d => !inDateline(a, d) && !afterStatement(a, d.from));
+  const ds = within(a.dates, s.from, s.to).filter(d => !inDateline(a, d) && !afterStatement(a, d.from) && !beforeStatement(a, d.to));
   if (!ds.length) return null;
   const at = near ?? s.from;
   const best = ds.reduce((b, d) => (Math.abs(d.from - at) < Math.abs(b.from - at) ? d : b));
@@ -17,6 +17,12 @@ export function sentenceDate(a: Annotated, sent: number, near?: number): { value
 }
 
 const inDateline = (a: Annotated, d: Span): boolean => isDatelineDate(a.text, d);
+
+/** "Guerrillas today denied…", "police on Tuesday said…": the date of the statement. */
+function beforeStatement(a: Annotated, i: number): boolean {
+  const w = a.tokens[i]?.lower ?? '';
+  return reportingVerbs.has(w) || cues.denied.has(a.tokens, i, i + 1) || cues.claimed.has(a.tokens, i, i + 2);
+}
 
 function afterStatement(a: Annotated, i: number): boolean {
   for (let k = i - 1; k >= Math.max(0, i - 3); k--) {
