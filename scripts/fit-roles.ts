@@ -6,7 +6,7 @@
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { bestThreshold, compact, fitLogistic, predict, type Sample, fitL2, trainingDocs } from './logistic.js';
+import { bestThreshold, compact, fitLogistic, outOfFold, type Sample, fitL2, trainingDocs } from './logistic.js';
 
 process.env.VIGIL_FEATURES = '1';
 const { dataPath, ROOT } = await import('../src/paths.js');
@@ -35,7 +35,7 @@ const docs = trainingDocs(readFileSync(join(shared, 'data', 'muc4', 'train.jsonl
 
 const samples: Record<string, Sample[]> = Object.fromEntries(ROLES.map(r => [r, []]));
 const possible: Record<string, number> = Object.fromEntries(ROLES.map(r => [r, 0]));
-for (const d of docs) {
+for (const [docIndex, d] of docs.entries()) {
   // Roles are judged within incidents; whether a document reports any is the incident filter's call.
   if (!d.incidents.length) continue;
   const ex = extract({ id: d.id, title: null, source: null, url: null, author: null, published: d.published, language: 'en', text: d.text, origin: d.id, format: 'jsonl', dateline: d.dateline ?? null });
@@ -46,7 +46,7 @@ for (const d of docs) {
     for (const c of inc._roles) {
       const key = scorer.norm(c.text);
       const x = new Map(Object.entries(c.f));
-      for (const r of ROLES) samples[r]!.push({ x, y: !seen.has(r + key) && gold[r]!.some(g => matches(c.text, g)) ? 1 : 0 });
+      for (const r of ROLES) samples[r]!.push({ x, y: !seen.has(r + key) && gold[r]!.some(g => matches(c.text, g)) ? 1 : 0, group: docIndex });
       for (const r of ROLES) if (gold[r]!.some(g => matches(c.text, g))) seen.add(r + key);
     }
   }
@@ -54,10 +54,12 @@ for (const d of docs) {
 
 const out: Record<string, { threshold: number; weights: Record<string, number> }> = {};
 for (const r of ROLES) {
-  const w = fitLogistic(samples[r]!, { epochs: 250, l2: fitL2() });
-  const best = bestThreshold(samples[r]!.map(s => ({ p: predict(w, s.x), y: s.y })), possible[r]!);
+  const opts = { epochs: 250, l2: fitL2() };
+  const w = fitLogistic(samples[r]!, opts);
+  const oof = outOfFold(samples[r]!, opts);
+  const best = bestThreshold(samples[r]!.map((s, i) => ({ p: oof[i]!, y: s.y })), possible[r]!);
   out[r] = { threshold: best.t, weights: compact(w) };
-  console.log(`${r}: ${samples[r]!.filter(s => s.y).length} positive of ${samples[r]!.length}; gold ${possible[r]}; threshold ${best.t}, train F1 ${(100 * best.f).toFixed(1)}`);
+  console.log(`${r}: ${samples[r]!.filter(s => s.y).length} positive of ${samples[r]!.length}; gold ${possible[r]}; threshold ${best.t}, out-of-fold F1 ${(100 * best.f).toFixed(1)}`);
 }
 mkdirSync(dataPath('model'), { recursive: true });
 writeFileSync(dataPath('model', 'roles.json'), JSON.stringify({ fittedOn: 'MUC-4 train.jsonl', roles: out }) + '\n');

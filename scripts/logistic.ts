@@ -3,7 +3,8 @@
 // For choosing the regularisation without looking at devtest, both fitting scripts read two settings:
 //   FIT_HOLDOUT=k   leave out train documents k, k+5, k+10… (score them with bench/holdout)
 //   FIT_L2=x        the L2 weight (default 1e-3, the best of 1e-4…3e-2 on two held-out folds)
-export type Sample = { x: Map<string, number>; y: number };
+/** `group`: the document a sample comes from (out-of-fold predictions keep a document's samples together). */
+export type Sample = { x: Map<string, number>; y: number; group?: number };
 
 /** Full-batch gradient descent with AdaGrad steps: rare features (a head word, a context) converge as fast as common ones. */
 export function fitLogistic(samples: Sample[], opts: { epochs?: number; rate?: number; l2?: number } = {}): Map<string, number> {
@@ -24,6 +25,20 @@ export function fitLogistic(samples: Sample[], opts: { epochs?: number; rate?: n
     }
   }
   return w;
+}
+
+/**
+ * Each sample's probability from a model fitted without its fold (five folds of documents): in-sample
+ * probabilities are overconfident, so thresholds are chosen on these.
+ */
+export function outOfFold(samples: Sample[], opts: { epochs?: number; rate?: number; l2?: number } = {}, folds = 5): number[] {
+  const fold = (s: Sample, i: number) => (s.group ?? i) % folds;
+  const out = new Array<number>(samples.length);
+  for (let k = 0; k < folds; k++) {
+    const w = fitLogistic(samples.filter((s, i) => fold(s, i) !== k), opts);
+    samples.forEach((s, i) => { if (fold(s, i) === k) out[i] = predict(w, s.x); });
+  }
+  return out;
 }
 
 export const fitL2 = (): number => Number(process.env.FIT_L2 ?? 1e-3);
