@@ -153,3 +153,22 @@ test('"guerrillas today denied…": the date of a statement is not the date of t
   assert.equal(incs.length, 1);
   assert.equal(incs[0]!.date, '1989-05-02');
 });
+
+test('a country naming whose someone is ("a U.S. professor") is not where it happened', () => {
+  const text = 'BOGOTA, 13 FEB 90 -- Guerrillas kidnapped a U.S. professor in the city of Medellin today, police said.';
+  const [inc] = extract(doc(text, '1990-02-13')).incidents;
+  assert.equal(inc?.location?.place, 'Medellín');
+  const [alone] = extract(doc('Gunmen kidnapped a U.S. professor on Tuesday, police said.', '1990-02-15')).incidents;
+  assert.notEqual(alone?.location?.countryCode, 'US');
+});
+
+test('a person named as the victim of two reports is one incident, whatever each calls it', () => {
+  const text = [
+    'Salvadoran opposition leader Hector Oqueli and Gilda Flores were kidnapped in Guatemala City on Friday by heavily armed men.',
+    'The government was informed today.',
+    'In San Salvador, the Foreign Ministry condemned the assassination of Gilda Flores, whose bullet-riddled body was found near the border, and asked for an investigation.',
+  ].join('\n\n');
+  const found = extract(doc(text, '1990-01-13')).incidents;
+  assert.equal(found.length, 1, JSON.stringify(found.map(i => [i.type, i.summary])));
+  assert.equal(found[0]!.location?.place, 'Guatemala City');
+});

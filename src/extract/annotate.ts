@@ -5,7 +5,7 @@ import { findDates, type DateMention } from '../nlp/dates.js';
 import { countryOfDemonym, findPlaces, namesOtherThing, resolvePlace, type GeoPlace } from '../gazetteer/places.js';
 import { findActors, nationalForces } from '../gazetteer/actors.js';
 import { PhraseMatcher } from '../nlp/phrases.js';
-import { functionWords } from './lexicon.js';
+import { functionWords, nouns } from './lexicon.js';
 
 export interface Span { from: number; to: number; start: number; end: number }
 export interface DateSpan extends Span { date: DateMention }
@@ -109,7 +109,8 @@ export function annotate(doc: Document): Annotated {
   const places = mentions
     .map(m => ({ m, span: toSpan(tokens, m.start, m.end) }))
     .filter(({ m, span }) => !covers(actorAt, span) && !(/^[\p{L}-]+$/u.test(m.text) && countryOfDemonym(m.text)))
-    .map(({ m, span }) => ({ ...span, place: resolvePlace(m, ctx), text: m.text, cue: m.cue, dateline: inDatelineHead(text, m) }));
+    .map(({ m, span }) => ({ ...span, place: resolvePlace(m, ctx), text: m.text, cue: m.cue, dateline: inDatelineHead(text, m) }))
+    .filter(p => !nationality(p, tokens));
   const national = nationalMentions(tokens, mainCountry(places), actorAt);
   if (national.length) {
     actors.push(...national);
@@ -120,6 +121,14 @@ export function annotate(doc: Document): Annotated {
   const placeAt = indexSpans(places, tokens.length);
   markForeign(places, sentences, tokens, countryCounts);
   return { doc, text, mode, tokens, sentences, reference, dates, places, actors, countryCounts, actorAt, placeAt };
+}
+
+/** "U.S. professor", "the Peru embassy": a country naming whose someone or something is, not where. */
+function nationality(p: PlaceSpan, tokens: Token[]): boolean {
+  if (p.place.kind !== 'country' || p.cue) return false;
+  // The tokenizer leaves the final period of "U.S." apart.
+  const next = tokens[p.to]?.text === '.' && p.text.includes('.') ? p.to + 1 : p.to;
+  return !!nouns.matchAt(tokens, next);
 }
 
 /** The country most of the text's places are in (the dateline counts double). */

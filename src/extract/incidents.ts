@@ -5,7 +5,7 @@ import { toLocation, findPlaces, resolvePlace } from '../gazetteer/places.js';
 import { within, type Annotated, type PlaceSpan, type Span } from './annotate.js';
 import { PRIORITY, type EventMention } from './events.js';
 import { group, type Draft } from './grouping.js';
-import { bestPlace, sentenceDate, sentencePlaces } from './sentence-context.js';
+import { bestPlace, sameDay, sentenceDate, sentencePlaces } from './sentence-context.js';
 import { nounPhrases, type NounPhrase } from './noun-phrases.js';
 import { isTitle, personNames } from './names.js';
 import { casualties, type CasualtyMention } from './casualties.js';
@@ -18,15 +18,19 @@ import { exposeFeatures, incidentProbability, incidentThreshold, type Features }
 const MAX_FILLERS = 4;
 /** News reports the latest events: one dated more than two months before the report is background. */
 const OLD_DAYS = 62;
+/** The surnames of the people an incident names as its victims. */
+const NAMED_VICTIMS = new WeakMap<Incident, Set<string>>();
 const ORG_HEADS = new Set(['group', 'organization', 'organisation', 'movement', 'faction', 'militia', 'network', 'front', 'army']);
 
 export function incidents(a: Annotated, events: EventMention[]): Incident[] {
-  const drafts = group(a, events);
   const eventSents = new Set(events.map(e => e.sent));
+  const drafts = group(a, events);
+  const filled = mergeByNamedVictim(a, drafts, drafts.map(d => fill(a, d, 0, eventSents)), eventSents);
   const out: Incident[] = [];
-  for (const d of drafts) {
-    const inc = fill(a, d, out.length, eventSents);
+  for (const [k, d] of drafts.entries()) {
+    const inc = filled[k];
     if (!inc) continue;
+    inc.id = `inc_${a.doc.id.replace(/^doc_/, '')}_${out.length}`;
     const f = features(a, d, inc, drafts.length);
     if (exposeFeatures) (inc as Incident & { _features?: Record<string, number> })._features = Object.fromEntries(f);
     // MUC-4 has few plots: the model only judges reports of attacks carried out.
@@ -37,6 +41,35 @@ export function incidents(a: Annotated, events: EventMention[]): Incident[] {
     out.push(inc);
   }
   return out;
+}
+
+/**
+ * A person named as the victim of one draft and named again in another is one event told twice ("Oqueli
+ * was kidnapped…", "the assassination of Oqueli"): the later draft joins the earlier, whatever the trigger
+ * called it, when their status and dates agree.
+ */
+function mergeByNamedVictim(a: Annotated, drafts: Draft[], filled: (Incident | null)[], eventSents: Set<number>): (Incident | null)[] {
+  const words = drafts.map(d => new Set(d.sents.flatMap(s => a.tokens.slice(a.sentences[s]!.from, a.sentences[s]!.to).map(t => t.lower))));
+  const names = (k: number) => (filled[k] && NAMED_VICTIMS.get(filled[k]!)) || new Set<string>();
+  const mentions = (k: number, of: number) => [...names(of)].some(n => words[k]!.has(n));
+  for (let j = 1; j < drafts.length; j++) {
+    if (!filled[j] || drafts[j]!.onlyPlace || drafts[j]!.separate) continue;
+    for (let i = 0; i < j; i++) {
+      if (!filled[i] || drafts[i]!.onlyPlace || !(mentions(j, i) || mentions(i, j))) continue;
+      if (filled[i]!.status !== filled[j]!.status) continue;
+      if (drafts[i]!.date && drafts[j]!.date && !sameDay(drafts[i]!.date!.value, drafts[j]!.date!.value)) continue;
+      const into = drafts[i]!, d = drafts[j]!;
+      into.events = [...into.events, ...d.events].sort((x, y) => x.sent - y.sent);
+      into.sents = [...new Set([...into.sents, ...d.sents])].sort((x, y) => x - y);
+      into.date ??= d.date;
+      into.place ??= d.place;
+      words[i] = new Set([...words[i]!, ...words[j]!]);
+      filled[i] = fill(a, into, 0, eventSents);
+      filled[j] = null;
+      break;
+    }
+  }
+  return filled;
 }
 
 // ---- filling an incident ------------------------------------------------------------------------
@@ -144,6 +177,7 @@ function fill(a: Annotated, d: Draft, n: number, eventSents: Set<number>): Incid
       roleCandidatesOf(next, [a.sentences[next]!.from], true);
     }
   }
+  const named = new Set<string>();
   // Most confident first; one phrase per head word and role (the scorer, like a reader, counts an entity once).
   const heads = new Set<string>();
   for (const r of decided.sort((x, y) => y.p - x.p)) {
@@ -153,7 +187,10 @@ function fill(a: Annotated, d: Draft, n: number, eventSents: Set<number>): Incid
     const put = <T>(list: T[], item: T, field: string) => add(list, item, r.np.text, field, r.np, r.np.text);
     if (r.role === 'perpetrator') put(perpetrators, { name: r.np.text, kind: 'individual' } as Perpetrator, 'perpetrators');
     else if (r.role === 'target') put(targets, { text: r.np.text, category: r.category }, 'targets');
-    else if (r.role === 'victim') put(victims, { text: r.np.text }, 'victims');
+    else if (r.role === 'victim') {
+      put(victims, { text: r.np.text }, 'victims');
+      for (const n of personNames(a, r.np.from, r.np.to)) named.add(a.tokens[n.to - 1]!.lower);
+    }
     else put(weapons, { text: r.np.text, type: r.weaponType }, 'weapons');
   }
   claims(a, d, perpetrators, ev);
@@ -179,6 +216,7 @@ function fill(a: Annotated, d: Draft, n: number, eventSents: Set<number>): Incid
   if (perpetratorsKilled) inc.perpetratorsKilled = perpetratorsKilled;
   if (d.group) inc.group = d.group;
   if (exposeFeatures) (inc as Incident & { _roles?: unknown })._roles = roleCandidates;
+  NAMED_VICTIMS.set(inc, named);
   if (d.events.every(e => e.background)) inc.background = true;
   return inc;
 }
