@@ -172,3 +172,10 @@ test('a person named as the victim of two reports is one incident, whatever each
   assert.equal(found.length, 1, JSON.stringify(found.map(i => [i.type, i.summary])));
   assert.equal(found[0]!.location?.place, 'Guatemala City');
 });
+
+test('a country after "ambassador to" is not where it happened; one after "in" or "for", and the list it heads, is', () => {
+  const [inc] = extract(doc('GUATEMALA CITY, 3 AUG 89 -- Former ambassador to Spain Danilo Barillas was shot dead by gunmen on Tuesday, police said.', '1989-08-03')).incidents;
+  assert.equal(inc?.location?.countryCode, 'GT');
+  const plots = extract(doc('Attacks planned for France, Russia and Albania were prevented by the police last month.', '2016-12-20')).incidents;
+  assert.deepEqual(plots.map(i => i.location?.countryCode).sort(), ['AL', 'FR', 'RU']);
+});

@@ -2,6 +2,7 @@
 import type { IncidentDate } from '../model.js';
 import { isDatelineDate, within, type Annotated, type PlaceSpan, type Span } from './annotate.js';
 import { cues, reportingVerbs } from './lexicon.js';
+import { isCountryCue } from '../gazetteer/places.js';
 
 export const PLACE_RANK: Record<string, number> = { city: 3, region: 2, admin1: 2, country: 1 };
 
@@ -35,7 +36,19 @@ function afterStatement(a: Annotated, i: number): boolean {
 /** Places of a sentence, less the ones that speak ("Russia said…"): a speaker is not where it happened. */
 export function sentencePlaces(a: Annotated, sent: number): PlaceSpan[] {
   const s = a.sentences[sent]!;
-  return within(a.places, s.from, s.to).filter(p => !p.foreign && !reportingVerbs.has(a.tokens[p.to]?.lower ?? ''));
+  return within(a.places, s.from, s.to).filter(p => !p.foreign && !reportingVerbs.has(a.tokens[p.to]?.lower ?? '')
+    && (p.place.kind !== 'country' || countryHere(a, p)));
+}
+
+/** "in Colombia", "across the country of Peru": not "the ambassador to Spain", "U.S. plans". */
+function countryHere(a: Annotated, p: PlaceSpan): boolean {
+  let k = p.from - 1;
+  if (a.tokens[k]?.lower === 'the') k--;
+  const w = a.tokens[k]?.lower ?? '';
+  if (isCountryCue(w)) return true;
+  // "in France, Russia and Albania": a listed name shares the cue of the list's first.
+  const before = k > 0 && (w === ',' || w === 'and' || w === 'or') ? a.placeAt[k - 1]! : -1;
+  return before >= 0 && countryHere(a, a.places[before]!);
 }
 
 /** Where it happened: not the dateline, said with "in/at/near" if any is, the most specific, the nearest. */

@@ -73,6 +73,7 @@ interface Rules {
   shortNameLength: number;
   personTitles: string[];
   namesOther: string[];
+  countryCues: string[];
 }
 
 /** A trie value: an entry, or the row of a city in geo-places.json (its entry is made on first use). */
@@ -89,6 +90,7 @@ interface Gazetteer {
   adminOf: Set<string>;
   cityTypes: Set<string>;
   namesOther: Set<string>;
+  countryCues: Set<string>;
   /** Given names and titles: a town name right after one is a surname ("Virgilio Barco", "President Cerezo"). */
   personBefore: Set<string>;
   countries: Map<string, GeoPlace>;
@@ -224,7 +226,7 @@ function load(): Gazetteer {
     entry: (v) => (typeof v === 'number' ? cityEntry(v) : v),
     cues: new Set(rules.locativeCues), cueSkip: new Set(rules.cueSkip), joiners: new Set(rules.listJoiners),
     adminTypes: new Map(Object.entries(rules.admin1TypeWords)), adminOf: new Set(rules.admin1OfWords),
-    cityTypes: new Set(rules.cityTypeWords), namesOther: new Set(rules.namesOther),
+    cityTypes: new Set(rules.cityTypeWords), namesOther: new Set(rules.namesOther), countryCues: new Set(rules.countryCues),
     personBefore: new Set([...words.givenNames, ...rules.personTitles.map(fold)]),
   };
   return gaz;
@@ -497,6 +499,11 @@ export function countryOfDemonym(word: string): string | null {
 }
 
 /** "street", "hospital", "cars": after a place name, the name is of something else (place-rules.json). */
+/** "in", "across": a word that, before a country, makes it where something happened. */
+export function isCountryCue(word: string): boolean {
+  return load().countryCues.has(fold(word));
+}
+
 export function namesOtherThing(word: string): boolean {
   return load().namesOther.has(fold(word));
 }
