@@ -179,3 +179,12 @@ test('a country after "ambassador to" is not where it happened; one after "in" o
   const plots = extract(doc('Attacks planned for France, Russia and Albania were prevented by the police last month.', '2016-12-20')).incidents;
   assert.deepEqual(plots.map(i => i.location?.countryCode).sort(), ['AL', 'FR', 'RU']);
 });
+
+test('a group that only reports, is cleared, or names its delegates is not the perpetrator', () => {
+  const text = 'The FMLN reported today that soldiers of the army murdered six Jesuit priests in San Salvador. The killing was an action of the armed forces and not the FMLN, a U.S. official said. FMLN delegates condemned the massacre.';
+  const incs = extract(doc(text, '1989-11-16')).incidents;
+  assert.equal(incs.length, 1);
+  assert.ok(!incs[0]!.perpetrators.some(p => p.actorId === 'fmln'), JSON.stringify(incs[0]!.perpetrators));
+  const claimed = extract(doc('The FMLN claimed responsibility for the bombing of a power station in San Miguel on Monday.', '1989-11-16')).incidents;
+  assert.ok(claimed[0]?.perpetrators.some(p => p.actorId === 'fmln' && p.attribution === 'claimed'));
+});

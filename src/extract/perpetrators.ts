@@ -4,7 +4,7 @@ import type { Attribution, Evidence, Perpetrator } from '../model.js';
 import { getActor } from '../gazetteer/actors.js';
 import { within, type ActorSpan, type Annotated, type Span } from './annotate.js';
 import type { Draft } from './grouping.js';
-import { agentFillers, cues } from './lexicon.js';
+import { agentFillers, cues, nouns, reportingVerbs } from './lexicon.js';
 import { evidence } from './evidence.js';
 
 const MAX_ORGANIZATIONS = 4;
@@ -60,6 +60,31 @@ export function surfaceName(a: Annotated, actorId: string): string {
 }
 
 export const isState = (actorId: string) => getActor(actorId)?.kind === 'state';
+
+/**
+ * A group named as a speaker ("the FMLN reports the following"), or cleared ("and not the FMLN"): not an
+ * author of what the sentence tells. A claim or a denial speaks of the attack and stays.
+ */
+export function onlySpeaks(a: Annotated, act: Span): boolean {
+  // "the FMLN [Farabundo Marti National Liberation Front]": the expansion is the name before it.
+  const open = a.tokens[act.from - 1]?.text;
+  const named = (open === '(' || open === '[') && act.from >= 2 ? a.actorAt[act.from - 2]! : -1;
+  if (named >= 0) return onlySpeaks(a, a.actors[named]!);
+  if (a.tokens[act.from - 1]?.lower === 'not' || a.tokens[act.from - 2]?.lower === 'not' && a.tokens[act.from - 1]?.lower === 'the') return true;
+  // "FMLN delegates will meet…": the group's people, not the group acting.
+  const people = nouns.matchAt(a.tokens, act.to);
+  if (people && people.value.some(c => c.cls === 'person') && !people.value.some(c => c.cls === 'perpetrator' || c.cls === 'needsModifier')) return true;
+  let i = act.to;
+  // "the Farabundo Marti National Liberation Front (FMLN) said"
+  if (a.tokens[i]?.text === '(' || a.tokens[i]?.text === '[') {
+    while (i < act.to + 8 && a.tokens[i] && a.tokens[i]!.text !== ')' && a.tokens[i]!.text !== ']') i++;
+    i++;
+  }
+  while (a.tokens[i] && (a.tokens[i]!.lower === 'has' || a.tokens[i]!.lower === 'have' || a.tokens[i]!.lower === 'also' || a.tokens[i]!.lower === 'today')) i++;
+  const w = a.tokens[i]?.lower ?? '';
+  return reportingVerbs.has(w) && !SPEAKS_OF_ATTACK.has(w);
+}
+const SPEAKS_OF_ATTACK = new Set(['claimed', 'denied']);
 
 /**
  * A state force is a perpetrator only when the sentence makes it the author of the attack: its subject
