@@ -1,6 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { extract } from '../src/extract/index.js';
+import { annotate } from '../src/extract/annotate.js';
+import { eventMentions } from '../src/extract/events.js';
+import { group } from '../src/extract/grouping.js';
 import { documentId, type Document } from '../src/ingest/document.js';
 
 const doc = (text: string, published: string | null = '2017-05-23'): Document => ({
@@ -187,4 +190,15 @@ test('a group that only reports, is cleared, or names its delegates is not the p
   assert.ok(!incs[0]!.perpetrators.some(p => p.actorId === 'fmln'), JSON.stringify(incs[0]!.perpetrators));
   const claimed = extract(doc('The FMLN claimed responsibility for the bombing of a power station in San Miguel on Monday.', '1989-11-16')).incidents;
   assert.ok(claimed[0]?.perpetrators.some(p => p.actorId === 'fmln' && p.attribution === 'claimed'));
+});
+
+test('"the murder of" a person the report never named before is another event, not a reference back', () => {
+  const text = [
+    'Six Jesuit priests were murdered at the Central American University in San Salvador on 16 November.',
+    'The government promised an investigation into the assassination.',
+    'In a statement, the party also asked for an investigation so that the murder of opposition leader Hector Oqueli Colindres does not go unpunished.',
+  ].join('\n\n');
+  const a = annotate(doc(text, '1990-01-15'));
+  const drafts = group(a, eventMentions(a));
+  assert.deepEqual(drafts.map(d => d.sents), [[0, 1], [2]]);
 });

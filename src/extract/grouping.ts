@@ -3,6 +3,7 @@ import type { IncidentDate, IncidentType } from '../model.js';
 import type { Annotated, PlaceSpan, Span } from './annotate.js';
 import type { EventMention } from './events.js';
 import { bestPlace, PLACE_RANK, sameDay, samePlace, sentenceDate, sentencePlaces } from './sentence-context.js';
+import { personNames } from './names.js';
 
 export interface Draft {
   events: EventMention[];
@@ -37,7 +38,7 @@ export function group(a: Annotated, events: EventMention[]): Draft[] {
     }
     const place = bestPlace(places, ev.triggers[0]!.from);
     const separate: boolean = ev.separate || ev.additional && (!!date || !!place || !!cur && ev.type !== cur.events[0]!.type);
-    if (cur && !separate && joins(cur, ev, date, place)) {
+    if (cur && !separate && joins(cur, ev, date, place) && !namesOther(a, cur, ev)) {
       cur.events.push(ev);
       cur.sents.push(ev.sent);
       if (!cur.date && date) cur.date = date;
@@ -47,15 +48,15 @@ export function group(a: Annotated, events: EventMention[]): Draft[] {
     cur = { events: [ev], sents: [ev.sent], date, place, separate };
     drafts.push(cur);
   }
-  return corefer(drafts);
+  return corefer(a, drafts);
 }
 
 /** A later report of an event already told ("the bombing in Usulután…") joins it, even paragraphs apart. */
-function corefer(drafts: Draft[]): Draft[] {
+function corefer(a: Annotated, drafts: Draft[]): Draft[] {
   const out: Draft[] = [];
   for (const d of drafts) {
     let into: Draft | undefined;
-    for (let k = out.length - 1; k >= 0 && !d.onlyPlace && !into; k--) if (sameEvent(out[k]!, d)) into = out[k];
+    for (let k = out.length - 1; k >= 0 && !d.onlyPlace && !into; k--) if (sameEvent(out[k]!, d) && !d.events.some(e => namesOther(a, out[k]!, e))) into = out[k];
     if (!into) { out.push(d); continue; }
     into.events.push(...d.events);
     into.sents.push(...d.sents);
@@ -74,6 +75,20 @@ function sameEvent(x: Draft, y: Draft): boolean {
   if (dates === false || places === false) return false;
   if (y.separate) return dates === true && places === true;
   return dates === true || places === true && x.place!.place.kind === 'city';
+}
+
+/**
+ * "the murder of Hector Oqueli" in a text about another killing: a definite report that names a victim
+ * the draft never mentions tells another event.
+ */
+function namesOther(a: Annotated, d: Draft, ev: EventMention): boolean {
+  const t = ev.triggers[0]!;
+  if (a.tokens[t.to]?.lower !== 'of') return false;
+  const s = a.sentences[ev.sent]!;
+  const name = personNames(a, t.to + 1, Math.min(s.to, t.to + 9))[0];
+  if (!name) return false;
+  const surname = a.tokens[name.to - 1]!.lower;
+  return !d.sents.some(k => { const x = a.sentences[k]!; for (let i = x.from; i < x.to; i++) if (a.tokens[i]!.lower === surname) return true; return false; });
 }
 
 function joins(cur: Draft, ev: EventMention, date: { value: IncidentDate } | null, place: PlaceSpan | null): boolean {
