@@ -202,3 +202,20 @@ test('"the murder of" a person the report never named before is another event, n
   const drafts = group(a, eventMentions(a));
   assert.deepEqual(drafts.map(d => d.sents), [[0, 1], [2]]);
 });
+
+test('modern wire copy: a suicide car bomber is a bombing, a van veering onto a promenade a ramming, a feast day no victim', () => {
+  const [kabul] = extract(doc('KABUL (AFP) - A SUICIDE CAR BOMBER KILLED AT LEAST 95 PEOPLE AND WOUNDED 158 IN CENTRAL KABUL ON SATURDAY, OFFICIALS SAID.', '2018-01-28')).incidents;
+  assert.equal(kabul?.type, 'bombing');
+  assert.equal(kabul?.suicide, true);
+  const [ramblas] = extract(doc('A van veered onto a promenade in Barcelona on Thursday afternoon, killing at least 13 people, authorities said.', '2017-08-18')).incidents;
+  assert.equal(ramblas?.type, 'vehicle_ramming');
+  const [easter] = extract(doc('Suicide bombers struck three churches in Sri Lanka on Easter Sunday, killing more than 250 people, officials said.', '2019-04-22')).incidents;
+  assert.ok(easter && !easter.victims.some(v => /easter/i.test(v.text)), JSON.stringify(easter?.victims));
+});
+
+test('a group that claims in a later sentence is "claimed"; the group it is linked to is no perpetrator', () => {
+  const text = 'Al-Shabaab militants stormed a university in Garissa, Kenya, on Thursday, killing 147 people. Al-Shabaab, the Somali militant group linked to al-Qaeda, said it carried out the attack.';
+  const [inc] = extract(doc(text, '2015-04-03')).incidents;
+  const orgs = inc?.perpetrators.filter(p => p.kind === 'organization') ?? [];
+  assert.deepEqual(orgs.map(p => [p.actorId, p.attribution]), [['al-shabaab', 'claimed']]);
+});

@@ -30,10 +30,14 @@ export function eventMentions(a: Annotated): EventMention[] {
   const out: EventMention[] = [];
   const { tokens } = a;
   for (const s of a.sentences) {
-    const hits = triggers.findAll(tokens, s.from, s.to);
+    const found = triggers.findAll(tokens, s.from, s.to);
     const ram = rammingAt(a, s.from, s.to);
-    if (ram) hits.unshift(ram);
-    if (!hits.length) continue;
+    if (ram) found.unshift(ram);
+    if (!found.length) continue;
+    // "the deadliest attack since the 1998 bombing of the U.S. embassy": a dated past event beside the
+    // sentence's own report is a comparison, not the event's trigger.
+    const current = found.filter(h => !(yearBefore(a, s.from, h.from) && isNominal(a, h.from)));
+    const hits = current.length ? current : found;
     const has = (m: PhraseMatcher<true>) => m.has(tokens, s.from, s.to);
     const plot = has(cues.plot), foiled = has(cues.foiled), arrests = has(cues.arrests), failed = has(cues.failed), threatened = has(cues.threatened);
     // Hypothetical only when the cue governs the trigger: "could attack", "urged supporters to carry out attacks".
@@ -66,16 +70,20 @@ export function eventMentions(a: Annotated): EventMention[] {
     const first = hits[0]!;
     const prev = tokens[first.from - 1]?.lower;
     const anaphoric = prev === 'the' || prev === 'this' || prev === 'that' || prev === 'its';
-    const yearBefore = tokens.slice(Math.max(s.from, first.from - 4), first.from)
-      .some(t => t.kind === 'num' && /^(19|20)\d\d$/.test(t.text));
     out.push({
       sent: s.i, type, weight, triggers: hits, status, suicide: has(cues.suicide), anaphoric,
-      background: yearBefore && isNominal(a, first.from),
+      background: yearBefore(a, s.from, first.from) && isNominal(a, first.from),
       separate: !anaphoric && has(cues.separate),
       additional: !anaphoric && has(cues.additional),
     });
   }
   return out;
+}
+
+/** "the 1998 bombing": a year in the few words before a trigger. */
+function yearBefore(a: Annotated, from: number, i: number): boolean {
+  for (let k = Math.max(from, i - 4); k < i; k++) if (a.tokens[k]!.kind === 'num' && /^(19|20)\d\d$/.test(a.tokens[k]!.text)) return true;
+  return false;
 }
 
 /** A military strike by a state; "the strike the judges had called" is a stoppage of work. */

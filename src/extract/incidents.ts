@@ -10,7 +10,7 @@ import { nounPhrases, type NounPhrase } from './noun-phrases.js';
 import { isTitle, personNames } from './names.js';
 import { casualties, type CasualtyMention } from './casualties.js';
 import { decideRole, roleFeatures, type RoleDecision } from './roles.js';
-import { actsInSentence, attributionOf, claims, defaultSuspect, isState, onlySpeaks, surfaceName } from './perpetrators.js';
+import { actsInSentence, attributionOf, claims, defaultSuspect, isState, notAnAuthor, surfaceName } from './perpetrators.js';
 import { evidence } from './evidence.js';
 import { armedPersons, cues } from './lexicon.js';
 import { exposeFeatures, incidentProbability, incidentThreshold, type Features } from './incident-model.js';
@@ -162,7 +162,10 @@ function fill(a: Annotated, d: Draft, n: number, eventSents: Set<number>): Incid
     const s = a.sentences[sent]!;
     const attribution = attributionOf(a, s.from, s.to);
     for (const act of within(a.actors, s.from, s.to)) {
-      if (isState(act.actorId) && !actsInSentence(a, act, s.to) || onlySpeaks(a, act)) continue;
+      if (isState(act.actorId) && !actsInSentence(a, act, s.to) || notAnAuthor(a, act)) continue;
+      // Named again where it claims the attack: the claim is how it is linked.
+      const known = perpetrators.find(p => p.actorId === act.actorId);
+      if (known && attribution === 'claimed') known.attribution = 'claimed';
       const name = surfaceName(a, act.actorId);
       add(perpetrators, { name, kind: 'organization', attribution, actorId: act.actorId, canonical: act.name }, act.actorId, 'perpetrators', act, name);
     }

@@ -10,14 +10,14 @@ interface TriggerFile {
   triggers: { type: IncidentType; weight: number; words: string[] }[];
   plots: string[]; foiled: string[]; arrests: string[]; failed: string[]; threatened: string[];
   claimed: string[]; suspected: string[]; inspired: string[]; directed: string[]; denied: string[];
-  suicide: string[]; nonIncident: string[]; stateAction: string[]; hypothetical: string[]; generic: string[]; separate: string[]; additional: string[]; blame: string[]; laborStrike: string[];
+  suicide: string[]; nonIncident: string[]; stateAction: string[]; hypothetical: string[]; generic: string[]; separate: string[]; additional: string[]; blame: string[]; laborStrike: string[]; affiliation: string[];
   ramming: { verbs: string[]; vehicles: string[]; into: string[] };
 }
 interface NounFile {
   perpetrator: string[]; needsModifier: string[]; perpetratorModifiers: string[]; person: string[]; neutral: string[];
   target: Record<TargetCategory, string[]>; weapon: Record<WeaponType, string[]>; armedPersons: string[];
 }
-interface FunctionFile { function: string[]; reporting: string[]; modifiers: string[]; agentFillers: string[]; pastForms: string[] }
+interface FunctionFile { function: string[]; reporting: string[]; modifiers: string[]; agentFillers: string[]; pastForms: string[]; calendar: string[] }
 
 export interface TriggerInfo { type: IncidentType; weight: number }
 export type NounClass =
@@ -37,7 +37,7 @@ export const cues = {
   claimed: cue(T.claimed), suspected: cue(T.suspected), inspired: cue(T.inspired), directed: cue(T.directed),
   denied: cue(T.denied), suicide: cue(T.suicide), nonIncident: cue(T.nonIncident), stateAction: cue(T.stateAction),
   hypothetical: cue(T.hypothetical), generic: cue(T.generic), separate: cue(T.separate),
-  additional: cue(T.additional), blame: cue(T.blame), laborStrike: cue(T.laborStrike),
+  additional: cue(T.additional), blame: cue(T.blame), laborStrike: cue(T.laborStrike), affiliation: cue(T.affiliation),
 };
 
 /** "drove a 19-tonne truck into the crowd": the parts of a ramming that a fixed phrase cannot list. */
@@ -87,6 +87,7 @@ export const functionWords = new Set(F.function);
 export const reportingVerbs = new Set(F.reporting);
 export const agentFillers = new Set(F.agentFillers);
 export const pastForms = new Set(F.pastForms);
+export const calendarWords = new Set(F.calendar);
 export const modifiers = new Set([...F.modifiers, ...N.perpetratorModifiers]);
 export const perpetratorModifiers = new Set(N.perpetratorModifiers);
 /** Heads that name soldiers, police and fighters, in both numbers. */

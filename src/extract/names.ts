@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { dataPath } from '../paths.js';
 import type { Token } from '../nlp/tokens.js';
 import type { Annotated } from './annotate.js';
-import { functionWords, modifiers, nounWords, reportingVerbs, triggers } from './lexicon.js';
+import { calendarWords, functionWords, modifiers, nounWords, reportingVerbs, triggers } from './lexicon.js';
 
 const names = JSON.parse(readFileSync(dataPath('place-common-words.json'), 'utf8')) as { givenNames: string[]; personNames: string[] };
 const GIVEN = new Set(names.givenNames);
@@ -19,7 +19,7 @@ export const isTitle = (w: string): boolean => TITLES.has(w.replace(/\.$/, ''));
 export interface NameSpan { from: number; to: number; start: number; end: number; text: string }
 
 function nameLike(a: Annotated, t: Token): boolean {
-  if (t.kind !== 'word' || t.text.length < 2) return false;
+  if (t.kind !== 'word' || t.text.length < 2 || calendarWords.has(t.lower)) return false;
   if (a.mode === 'mixed') return t.cap && !functionWords.has(t.lower);
   const w = t.lower;
   return !functionWords.has(w) && !reportingVerbs.has(w) && (!COMMON.has(w) || GIVEN.has(w)) && !nounWords.has(w) && !modifiers.has(w) && !triggers.matchAt([t], 0)
@@ -29,7 +29,8 @@ function nameLike(a: Annotated, t: Token): boolean {
 export function personNames(a: Annotated, from: number, to: number): NameSpan[] {
   const { tokens } = a;
   const out: NameSpan[] = [];
-  const taken = (i: number) => a.placeAt[i]! >= 0 || a.actorAt[i]! >= 0;
+  // "Easter Sunday" is a date, not a person.
+  const taken = (i: number) => a.placeAt[i]! >= 0 || a.actorAt[i]! >= 0 || a.dates.some(d => d.from <= i && i < d.to);
   for (let i = from; i < to; i++) {
     const t = tokens[i]!;
     const afterTitle = isTitle(tokens[i - 1]?.lower ?? '') && i > from;

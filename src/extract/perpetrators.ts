@@ -62,15 +62,18 @@ export function surfaceName(a: Annotated, actorId: string): string {
 export const isState = (actorId: string) => getActor(actorId)?.kind === 'state';
 
 /**
- * A group named as a speaker ("the FMLN reports the following"), or cleared ("and not the FMLN"): not an
- * author of what the sentence tells. A claim or a denial speaks of the attack and stays.
+ * A group named as a speaker ("the FMLN reports the following"), cleared ("and not the FMLN"), naming its
+ * people ("FMLN delegates") or describing another ("a group linked to al-Qaeda"): not an author of what
+ * the sentence tells. A claim or a denial speaks of the attack and stays.
  */
-export function onlySpeaks(a: Annotated, act: Span): boolean {
+export function notAnAuthor(a: Annotated, act: Span): boolean {
   // "the FMLN [Farabundo Marti National Liberation Front]": the expansion is the name before it.
   const open = a.tokens[act.from - 1]?.text;
   const named = (open === '(' || open === '[') && act.from >= 2 ? a.actorAt[act.from - 2]! : -1;
-  if (named >= 0) return onlySpeaks(a, a.actors[named]!);
-  if (a.tokens[act.from - 1]?.lower === 'not' || a.tokens[act.from - 2]?.lower === 'not' && a.tokens[act.from - 1]?.lower === 'the') return true;
+  if (named >= 0) return notAnAuthor(a, a.actors[named]!);
+  const before = (k: number) => a.tokens[act.from - k]?.lower ?? '';
+  if (before(1) === 'not' || before(2) === 'not' && before(1) === 'the') return true;
+  if (cues.affiliation.has(a.tokens, Math.max(0, act.from - 3), act.from)) return true;
   // "FMLN delegates will meet…": the group's people, not the group acting.
   const people = nouns.matchAt(a.tokens, act.to);
   if (people && people.value.some(c => c.cls === 'person') && !people.value.some(c => c.cls === 'perpetrator' || c.cls === 'needsModifier')) return true;
