@@ -219,3 +219,16 @@ test('a group that claims in a later sentence is "claimed"; the group it is link
   const orgs = inc?.perpetrators.filter(p => p.kind === 'organization') ?? [];
   assert.deepEqual(orgs.map(p => [p.actorId, p.attribution]), [['al-shabaab', 'claimed']]);
 });
+
+test('a name no list knows, in apposition, is a victim; the man police arrested is a suspect; "took 17 people hostage"; "no group has claimed"', () => {
+  const [karlov] = extract(doc("Russia's ambassador to Turkey, Andrei Karlov, was shot dead on Monday evening by a gunman in Ankara. Three other people were wounded in the attack.", '2016-12-20')).incidents;
+  assert.ok(karlov?.victims.some(v => v.text === 'Andrei Karlov'), JSON.stringify(karlov?.victims));
+  assert.equal(karlov?.injured?.value, 3);
+  const [plot] = extract(doc('British police said on Thursday they had foiled a plot to attack Parliament after arresting a 27-year-old man carrying knives near Downing Street in London.', '2017-06-02')).incidents;
+  assert.equal(plot?.status, 'foiled');
+  assert.ok(plot?.perpetrators.some(p => /27-year-old man/.test(p.name)) && !plot.victims.length, JSON.stringify(plot));
+  const [siege] = extract(doc('A gunman took 17 people hostage in a Sydney cafe on Monday.', '2014-12-16')).incidents;
+  assert.equal(siege?.type, 'hostage_taking');
+  const [market] = extract(doc('A girl blew herself up in a crowded market in Maiduguri on Saturday, killing at least 19 people. No group has claimed the bombing, but suspicion fell on Boko Haram.', '2015-01-12')).incidents;
+  assert.ok(market?.perpetrators.some(p => p.canonical === 'Boko Haram' && p.attribution === 'suspected'), JSON.stringify(market?.perpetrators));
+});

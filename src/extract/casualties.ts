@@ -27,7 +27,7 @@ const TOLL_REACH = 14;
 
 const LINKS = new Set(['were', 'was', 'are', 'is', 'have', 'has', 'had', 'been', 'being', 'be', 'reported', 'left',
   'people', 'persons', 'others', 'and', 'at', 'least', 'confirmed', 'already', 'also', 'all', 'later', 'reportedly',
-  'on', 'board', 'aboard', 'inside', 'in', 'who']);
+  'on', 'board', 'aboard', 'inside', 'in', 'who', 'other', 'more', 'further', 'additional']);
 
 export function casualties(a: Annotated, from: number, to: number): CasualtyMention[] {
   const { tokens } = a;

@@ -10,14 +10,14 @@ interface TriggerFile {
   triggers: { type: IncidentType; weight: number; words: string[] }[];
   plots: string[]; foiled: string[]; arrests: string[]; failed: string[]; threatened: string[];
   claimed: string[]; suspected: string[]; inspired: string[]; directed: string[]; denied: string[];
-  suicide: string[]; nonIncident: string[]; stateAction: string[]; hypothetical: string[]; generic: string[]; separate: string[]; additional: string[]; blame: string[]; laborStrike: string[]; affiliation: string[];
+  suicide: string[]; nonIncident: string[]; stateAction: string[]; hypothetical: string[]; generic: string[]; separate: string[]; additional: string[]; blame: string[]; laborStrike: string[]; affiliation: string[]; arrestVerbs: string[];
   ramming: { verbs: string[]; vehicles: string[]; into: string[] };
 }
 interface NounFile {
   perpetrator: string[]; needsModifier: string[]; perpetratorModifiers: string[]; person: string[]; neutral: string[];
   target: Record<TargetCategory, string[]>; weapon: Record<WeaponType, string[]>; armedPersons: string[];
 }
-interface FunctionFile { function: string[]; reporting: string[]; modifiers: string[]; agentFillers: string[]; pastForms: string[]; calendar: string[] }
+interface FunctionFile { function: string[]; reporting: string[]; modifiers: string[]; agentFillers: string[]; pastForms: string[]; calendar: string[]; negators: string[] }
 
 export interface TriggerInfo { type: IncidentType; weight: number }
 export type NounClass =
@@ -41,6 +41,8 @@ export const cues = {
 };
 
 /** "drove a 19-tonne truck into the crowd": the parts of a ramming that a fixed phrase cannot list. */
+export const arrestVerbs = new Set(T.arrestVerbs);
+
 export const ramming = { verbs: new Set(T.ramming.verbs), vehicles: new Set(T.ramming.vehicles), into: new Set(T.ramming.into) };
 
 /** Head nouns; a word in several classes keeps all of them, the context decides. */
@@ -88,6 +90,7 @@ export const reportingVerbs = new Set(F.reporting);
 export const agentFillers = new Set(F.agentFillers);
 export const pastForms = new Set(F.pastForms);
 export const calendarWords = new Set(F.calendar);
+export const negators = new Set(F.negators);
 export const modifiers = new Set([...F.modifiers, ...N.perpetratorModifiers]);
 export const perpetratorModifiers = new Set(N.perpetratorModifiers);
 /** Heads that name soldiers, police and fighters, in both numbers. */

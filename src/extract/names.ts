@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { dataPath } from '../paths.js';
 import type { Token } from '../nlp/tokens.js';
 import type { Annotated } from './annotate.js';
-import { calendarWords, functionWords, modifiers, nounWords, reportingVerbs, triggers } from './lexicon.js';
+import { calendarWords, functionWords, modifiers, nounWords, nouns, reportingVerbs, triggers } from './lexicon.js';
 
 const names = JSON.parse(readFileSync(dataPath('place-common-words.json'), 'utf8')) as { givenNames: string[]; personNames: string[] };
 const GIVEN = new Set(names.givenNames);
@@ -26,6 +26,30 @@ function nameLike(a: Annotated, t: Token): boolean {
     && !/(ed|ing|ly)$/.test(w);
 }
 
+/**
+ * In mixed case, two capitalised words no lexicon knows ("Andrei Karlov", "Mevlut Mert Altintas"): a name
+ * whatever its origin, when neither is a place, a group, a date or a word of the noun lexicon.
+ */
+function unknownPair(a: Annotated, i: number, to: number): boolean {
+  if (a.mode !== 'mixed' || i + 1 >= to) return false;
+  const strange = (t: Token) => t.kind === 'word' && t.cap && t.text.length > 2 && !COMMON.has(t.lower) && strictNameLike(a, t);
+  const k = i + 1;
+  if (!(strange(a.tokens[i]!) && strange(a.tokens[k]!) && a.placeAt[i]! < 0 && a.placeAt[k]! < 0 && a.actorAt[i]! < 0 && a.actorAt[k]! < 0)) return false;
+  // Only where a name is expected: in apposition ("the ambassador, Andrei Karlov,"), after "identified as", or
+  // right after a word for a person ("gunman Mevlut Altintas").
+  const prev = a.tokens[i - 1];
+  if (!prev) return false;
+  return prev.text === ',' || NAME_INTRO.has(prev.lower) || !!nouns.matchAt(a.tokens, i - 1)?.value.some(c => c.cls === 'person' || c.cls === 'perpetrator');
+}
+
+const NAME_INTRO = new Set(['as', 'named', 'identified']);
+
+function strictNameLike(a: Annotated, t: Token): boolean {
+  const w = t.lower;
+  return !functionWords.has(w) && !reportingVerbs.has(w) && !nounWords.has(w) && !modifiers.has(w) && !calendarWords.has(w)
+    && !triggers.matchAt([t], 0) && !isTitle(w);
+}
+
 export function personNames(a: Annotated, from: number, to: number): NameSpan[] {
   const { tokens } = a;
   const out: NameSpan[] = [];
@@ -34,7 +58,7 @@ export function personNames(a: Annotated, from: number, to: number): NameSpan[] 
   for (let i = from; i < to; i++) {
     const t = tokens[i]!;
     const afterTitle = isTitle(tokens[i - 1]?.lower ?? '') && i > from;
-    if (!(GIVEN.has(t.lower) && (a.mode !== 'mixed' || t.cap)) && !(afterTitle && nameLike(a, t))) continue;
+    if (!(GIVEN.has(t.lower) && (a.mode !== 'mixed' || t.cap)) && !(afterTitle && nameLike(a, t)) && !unknownPair(a, i, to)) continue;
     if (taken(i)) continue;
     let j = i + 1;
     while (j < to && j - i < 5) {

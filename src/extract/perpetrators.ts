@@ -4,7 +4,7 @@ import type { Attribution, Evidence, Perpetrator } from '../model.js';
 import { getActor } from '../gazetteer/actors.js';
 import { within, type ActorSpan, type Annotated, type Span } from './annotate.js';
 import type { Draft } from './grouping.js';
-import { agentFillers, cues, nouns, reportingVerbs } from './lexicon.js';
+import { agentFillers, cues, negators, nouns, reportingVerbs } from './lexicon.js';
 import { evidence } from './evidence.js';
 
 const MAX_ORGANIZATIONS = 4;
@@ -14,11 +14,19 @@ const DOMINANT_MENTIONS = 8;
 export function attributionOf(a: Annotated, from: number, to: number): Attribution {
   const has = (m: typeof cues.claimed) => m.has(a.tokens, from, to);
   if (has(cues.denied)) return 'denied';
-  if (has(cues.claimed)) return 'claimed';
+  if (claimIn(a, from, to)) return 'claimed';
   if (has(cues.inspired)) return 'inspired';
   if (has(cues.directed)) return 'directed';
   if (has(cues.suspected)) return 'suspected';
   return 'reported';
+}
+
+/** A claim the sentence makes, not one it denies ("no group has claimed the bombings"). */
+function claimIn(a: Annotated, from: number, to: number): boolean {
+  return cues.claimed.findAll(a.tokens, from, to).some(h => {
+    for (let k = Math.max(from, h.from - 4); k < h.from; k++) if (negators.has(a.tokens[k]!.lower)) return false;
+    return true;
+  });
 }
 
 /** "X claimed responsibility for the attack" in a sentence of its own joins the incident before it. */
@@ -26,7 +34,7 @@ export function claims(a: Annotated, d: Draft, perpetrators: Perpetrator[], ev: 
   const last = d.sents[d.sents.length - 1]!;
   for (let s = last + 1; s < Math.min(a.sentences.length, last + 4); s++) {
     const sent = a.sentences[s]!;
-    if (!cues.claimed.has(a.tokens, sent.from, sent.to)) continue;
+    if (!claimIn(a, sent.from, sent.to)) continue;
     for (const act of within(a.actors, sent.from, sent.to)) {
       const known = perpetrators.find(p => p.actorId === act.actorId);
       if (known) known.attribution = 'claimed';
@@ -73,7 +81,7 @@ export function notAnAuthor(a: Annotated, act: Span): boolean {
   if (named >= 0) return notAnAuthor(a, a.actors[named]!);
   const before = (k: number) => a.tokens[act.from - k]?.lower ?? '';
   if (before(1) === 'not' || before(2) === 'not' && before(1) === 'the') return true;
-  if (cues.affiliation.has(a.tokens, Math.max(0, act.from - 3), act.from)) return true;
+  if (describesAnother(a, act)) return true;
   // "FMLN delegates will meet…": the group's people, not the group acting.
   const people = nouns.matchAt(a.tokens, act.to);
   if (people && people.value.some(c => c.cls === 'person') && !people.value.some(c => c.cls === 'perpetrator' || c.cls === 'needsModifier')) return true;
@@ -87,6 +95,19 @@ export function notAnAuthor(a: Annotated, act: Span): boolean {
   const w = a.tokens[i]?.lower ?? '';
   return reportingVerbs.has(w) && !SPEAKS_OF_ATTACK.has(w);
 }
+/** "a militant group linked to al-Qaeda", "Boko Haram, an affiliate of": but "an attack linked to Boko Haram" blames it. */
+function describesAnother(a: Annotated, act: Span): boolean {
+  const from = Math.max(0, act.from - 4);
+  const hit = cues.affiliation.findAll(a.tokens, from, act.from).find(h => h.to === act.from || h.to === act.from - 1 && a.tokens[h.to]!.lower === 'the');
+  if (!hit) return false;
+  const k = hit.from - 1;
+  if (k < 0) return false;
+  if (a.actorAt[k]! >= 0) return true;
+  const noun = a.tokens[k]!.lower;
+  return ORG_NOUNS.has(noun) || !!nouns.matchAt(a.tokens, k)?.value.some(c => c.cls === 'perpetrator');
+}
+const ORG_NOUNS = new Set(['group', 'groups', 'organization', 'organisation', 'movement', 'faction', 'network', 'cell', 'cells', 'militia', 'branch', 'affiliate', 'outfit']);
+
 const SPEAKS_OF_ATTACK = new Set(['claimed', 'denied']);
 
 /**

@@ -6,7 +6,7 @@ import { dataPath } from '../paths.js';
 import type { IncidentType, TargetCategory, WeaponType } from '../model.js';
 import type { Annotated } from './annotate.js';
 import type { NounPhrase } from './noun-phrases.js';
-import { armedPersons, perpetratorModifiers, reportingVerbs, triggers } from './lexicon.js';
+import { armedPersons, arrestVerbs, perpetratorModifiers, reportingVerbs, triggers } from './lexicon.js';
 
 export const ROLES = ['perpetrator', 'target', 'victim', 'weapon'] as const;
 export type Role = (typeof ROLES)[number];
@@ -136,6 +136,24 @@ export function roleFeatures(a: Annotated, np: NounPhrase, type: IncidentType, a
 }
 
 export function decideRole(a: Annotated, np: NounPhrase, type: IncidentType, f: Map<string, number>): RoleDecision | null {
+  const d = decideRoleByModel(a, np, type, f);
+  // "police arrested a 27-year-old man", "two men were charged": a suspect, whatever else the sentence says.
+  return d?.role === 'victim' && arrested(a, np) ? { ...d, role: 'perpetrator' } : d;
+}
+
+const PASSIVE = new Set(['was', 'were', 'been', 'is', 'are', 'later', 'also']);
+
+function arrested(a: Annotated, np: NounPhrase): boolean {
+  const t = a.tokens;
+  let k = np.from - 1;
+  if (['a', 'an', 'the', 'two', 'three', 'four', 'five'].includes(t[k]?.lower ?? '')) k--;
+  if (arrestVerbs.has(t[k]?.lower ?? '')) return true;
+  let i = np.to;
+  while (PASSIVE.has(t[i]?.lower ?? '') && i < np.to + 3) i++;
+  return i > np.to && arrestVerbs.has(t[i]?.lower ?? '');
+}
+
+function decideRoleByModel(a: Annotated, np: NounPhrase, type: IncidentType, f: Map<string, number>): RoleDecision | null {
   const category = (np.classes.find(c => c.cls === 'target') as { category: TargetCategory } | undefined)?.category ?? 'other';
   const weaponType = (np.classes.find(c => c.cls === 'weapon') as { type: WeaponType } | undefined)?.type ?? 'unknown';
   if (!model) {
