@@ -232,3 +232,13 @@ test('a name no list knows, in apposition, is a victim; the man police arrested 
   const [market] = extract(doc('A girl blew herself up in a crowded market in Maiduguri on Saturday, killing at least 19 people. No group has claimed the bombing, but suspicion fell on Boko Haram.', '2015-01-12')).incidents;
   assert.ok(market?.perpetrators.some(p => p.canonical === 'Boko Haram' && p.attribution === 'suspected'), JSON.stringify(market?.perpetrators));
 });
+
+test('a claim or a suspicion told between the reports links the group; "a second bomb" is another incident; a car bomb rammed into a convoy is a bombing', () => {
+  const text = 'A suicide car bomb killed at least 119 people in central Baghdad early on Sunday, police said. Islamic State claimed responsibility, saying it had targeted Shiites. Officials also suspected the Abu Sayyaf group.\n\nA second bomb exploded in a market in the north of the city, killing five people.';
+  const incs = extract(doc(text, '2016-07-04')).incidents;
+  assert.equal(incs.length, 2);
+  assert.deepEqual(incs[0]!.perpetrators.filter(p => p.kind === 'organization').map(p => [p.canonical, p.attribution]).sort(),
+    [['Abu Sayyaf', 'suspected'], ['Islamic State', 'claimed']]);
+  const [convoy] = extract(doc('A suicide bomber rammed a car packed with explosives into a convoy of police in Kashmir on Thursday, killing 40 officers.', '2019-02-15')).incidents;
+  assert.equal(convoy?.type, 'bombing');
+});

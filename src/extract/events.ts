@@ -23,7 +23,7 @@ export interface EventMention {
 }
 
 // When two types tie, the more specific one names the incident.
-export const PRIORITY: IncidentType[] = ['hijacking', 'hostage_taking', 'kidnapping', 'vehicle_ramming', 'bombing', 'arson',
+export const PRIORITY: IncidentType[] = ['hijacking', 'hostage_taking', 'kidnapping', 'bombing', 'vehicle_ramming', 'arson',
   'assassination', 'armed_assault', 'unarmed_assault', 'other'];
 
 export function eventMentions(a: Annotated): EventMention[] {

@@ -196,7 +196,7 @@ function fill(a: Annotated, d: Draft, n: number, eventSents: Set<number>): Incid
     }
     else put(weapons, { text: r.np.text, type: r.weaponType }, 'weapons');
   }
-  claims(a, d, perpetrators, ev);
+  claims(a, d, perpetrators, ev, eventSents);
   if (!perpetrators.some(p => p.kind === 'organization')) defaultSuspect(a, d, perpetrators, ev);
 
   const killed = maxCount(counts, 'killed', a, ev);

@@ -29,18 +29,24 @@ function claimIn(a: Annotated, from: number, to: number): boolean {
   });
 }
 
-/** "X claimed responsibility for the attack" in a sentence of its own joins the incident before it. */
-export function claims(a: Annotated, d: Draft, perpetrators: Perpetrator[], ev: Evidence[]): void {
-  const last = d.sents[d.sents.length - 1]!;
-  for (let s = last + 1; s < Math.min(a.sentences.length, last + 4); s++) {
+/**
+ * "X claimed responsibility for the attack" or "officials suspected X" in a sentence of its own, between the
+ * draft's reports or in the three after them, links X to the incident.
+ */
+export function claims(a: Annotated, d: Draft, perpetrators: Perpetrator[], ev: Evidence[], eventSents: Set<number>): void {
+  const first = d.sents[0]!, last = d.sents[d.sents.length - 1]!;
+  for (let s = first + 1; s < Math.min(a.sentences.length, last + 4); s++) {
+    if (s <= last && (eventSents.has(s) || d.sents.includes(s))) continue;
     const sent = a.sentences[s]!;
-    if (!claimIn(a, sent.from, sent.to)) continue;
+    const claim = claimIn(a, sent.from, sent.to);
+    if (!claim && !cues.suspicion.has(a.tokens, sent.from, sent.to)) continue;
     for (const act of within(a.actors, sent.from, sent.to)) {
+      if (!claim && isState(act.actorId)) continue;
       const known = perpetrators.find(p => p.actorId === act.actorId);
-      if (known) known.attribution = 'claimed';
+      if (known) { if (claim) known.attribution = 'claimed'; }
       else if (perpetrators.length < MAX_ORGANIZATIONS) {
         const name = surfaceName(a, act.actorId);
-        perpetrators.push({ name, kind: 'organization', attribution: 'claimed', actorId: act.actorId, canonical: act.name });
+        perpetrators.push({ name, kind: 'organization', attribution: claim ? 'claimed' : 'suspected', actorId: act.actorId, canonical: act.name });
         ev.push(evidence(a, 'perpetrators', name, act));
       }
     }
