@@ -242,3 +242,10 @@ test('a claim or a suspicion told between the reports links the group; "a second
   const [convoy] = extract(doc('A suicide bomber rammed a car packed with explosives into a convoy of police in Kashmir on Thursday, killing 40 officers.', '2019-02-15')).incidents;
   assert.equal(convoy?.type, 'bombing');
 });
+
+test('two reports whose victims are the same kind of people ("missionaries") are one incident', () => {
+  const text = 'Two U.S. missionaries were shot dead by gunmen in La Paz on Wednesday night, police said.\n\nIn Washington, the State Department said the two Mormon missionaries were killed by four gunmen who opened fire on their car.';
+  const incs = extract(doc(text, '1989-05-26')).incidents;
+  assert.equal(incs.length, 1, JSON.stringify(incs.map(i => i.summary)));
+  assert.equal(incs[0]!.location?.place, 'La Paz');
+});

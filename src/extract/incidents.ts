@@ -12,7 +12,7 @@ import { casualties, type CasualtyMention } from './casualties.js';
 import { decideRole, roleFeatures, type RoleDecision } from './roles.js';
 import { actsInSentence, attributionOf, claims, defaultSuspect, isState, notAnAuthor, surfaceName } from './perpetrators.js';
 import { evidence } from './evidence.js';
-import { armedPersons, cues } from './lexicon.js';
+import { armedPersons, cues, genericVictims } from './lexicon.js';
 import { exposeFeatures, incidentProbability, incidentThreshold, type Features } from './incident-model.js';
 
 const MAX_FILLERS = 4;
@@ -20,6 +20,8 @@ const MAX_FILLERS = 4;
 const OLD_DAYS = 62;
 /** The surnames of the people an incident names as its victims. */
 const NAMED_VICTIMS = new WeakMap<Incident, Set<string>>();
+/** The head words of an incident's victims that tell who they were ("missionaries", "nuns"), not "people". */
+const VICTIM_HEADS = new WeakMap<Incident, Set<string>>();
 const ORG_HEADS = new Set(['group', 'organization', 'organisation', 'movement', 'faction', 'militia', 'network', 'front', 'army']);
 
 export function incidents(a: Annotated, events: EventMention[]): Incident[] {
@@ -52,10 +54,12 @@ function mergeByNamedVictim(a: Annotated, drafts: Draft[], filled: (Incident | n
   const words = drafts.map(d => new Set(d.sents.flatMap(s => a.tokens.slice(a.sentences[s]!.from, a.sentences[s]!.to).map(t => t.lower))));
   const names = (k: number) => (filled[k] && NAMED_VICTIMS.get(filled[k]!)) || new Set<string>();
   const mentions = (k: number, of: number) => [...names(of)].some(n => words[k]!.has(n));
+  const kinds = (k: number) => (filled[k] && VICTIM_HEADS.get(filled[k]!)) || new Set<string>();
+  const sameKind = (x: number, y: number) => [...kinds(x)].some(h => kinds(y).has(h));
   for (let j = 1; j < drafts.length; j++) {
     if (!filled[j] || drafts[j]!.onlyPlace || drafts[j]!.separate) continue;
     for (let i = 0; i < j; i++) {
-      if (!filled[i] || drafts[i]!.onlyPlace || !(mentions(j, i) || mentions(i, j))) continue;
+      if (!filled[i] || drafts[i]!.onlyPlace || !(mentions(j, i) || mentions(i, j) || sameKind(i, j))) continue;
       if (filled[i]!.status !== filled[j]!.status) continue;
       if (drafts[i]!.date && drafts[j]!.date && !sameDay(drafts[i]!.date!.value, drafts[j]!.date!.value)) continue;
       const into = drafts[i]!, d = drafts[j]!;
@@ -180,7 +184,7 @@ function fill(a: Annotated, d: Draft, n: number, eventSents: Set<number>): Incid
       roleCandidatesOf(next, [a.sentences[next]!.from], true);
     }
   }
-  const named = new Set<string>();
+  const named = new Set<string>(), kinds = new Set<string>();
   // Most confident first; one phrase per head word and role (the scorer, like a reader, counts an entity once).
   const heads = new Set<string>();
   for (const r of decided.sort((x, y) => y.p - x.p)) {
@@ -193,6 +197,8 @@ function fill(a: Annotated, d: Draft, n: number, eventSents: Set<number>): Incid
     else if (r.role === 'victim') {
       put(victims, { text: r.np.text }, 'victims');
       for (const n of personNames(a, r.np.from, r.np.to)) named.add(a.tokens[n.to - 1]!.lower);
+      const head = a.tokens[r.np.to - 1]!.lower.replace(/s$/, '');
+      if (!genericVictims.has(head) && r.np.classes.some(c => c.cls === 'person')) kinds.add(head);
     }
     else put(weapons, { text: r.np.text, type: r.weaponType }, 'weapons');
   }
@@ -220,6 +226,7 @@ function fill(a: Annotated, d: Draft, n: number, eventSents: Set<number>): Incid
   if (d.group) inc.group = d.group;
   if (exposeFeatures) (inc as Incident & { _roles?: unknown })._roles = roleCandidates;
   NAMED_VICTIMS.set(inc, named);
+  VICTIM_HEADS.set(inc, kinds);
   if (d.events.every(e => e.background)) inc.background = true;
   return inc;
 }
