@@ -249,3 +249,13 @@ test('two reports whose victims are the same kind of people ("missionaries") are
   assert.equal(incs.length, 1, JSON.stringify(incs.map(i => i.summary)));
   assert.equal(incs[0]!.location?.place, 'La Paz');
 });
+
+test('a sentence that tells two events with dates of their own yields two incidents, each with its own phrases', () => {
+  const text = 'TEGUCIGALPA, 7 FEB 89 -- The Cinchonero Popular Liberation Movement, which on 25 January claimed responsibility for killing former armed forces chief General Gustavo Alvarez, today claimed responsibility for detonating a bomb at telephone company offices in San Pedro Sula.';
+  const incs = extract(doc(text, '1989-02-07')).incidents;
+  assert.equal(incs.length, 2, JSON.stringify(incs.map(i => [i.type, i.date])));
+  const killing = incs.find(i => i.date === '1989-01-25'), bombing = incs.find(i => i.type === 'bombing');
+  assert.ok(killing?.victims.some(v => /alvarez/i.test(v.text)) && !killing.targets.length, JSON.stringify(killing));
+  assert.equal(bombing?.date, '1989-02-07');
+  assert.ok(bombing?.targets.some(t => /telephone company offices/i.test(t.text)) && !bombing.victims.some(v => /alvarez/i.test(v.text)), JSON.stringify(bombing));
+});

@@ -1,7 +1,8 @@
 // Event mentions: sentences that report an attack, found by their triggers and kept only when the
 // context says a real, specific incident (not a trend, a hypothetical or a battle between forces).
 import type { IncidentType, Status } from '../model.js';
-import type { Annotated } from './annotate.js';
+import { isDatelineDate, type Annotated, type DateSpan } from './annotate.js';
+import { sameDay } from './sentence-context.js';
 import { cues, ramming, triggers, type TriggerInfo } from './lexicon.js';
 import type { PhraseHit, PhraseMatcher } from '../nlp/phrases.js';
 
@@ -20,6 +21,8 @@ export interface EventMention {
   separate: boolean;
   /** Told as one more event ("rebels also attacked…"): another incident when it has its own place, date or type. */
   additional: boolean;
+  /** One of several events a sentence tells, each with its own date: the tokens that are this one's. */
+  clause?: { from: number; to: number; date: DateSpan | null };
 }
 
 // When two types tie, the more specific one names the incident.
@@ -67,17 +70,65 @@ export function eventMentions(a: Annotated): EventMention[] {
     else if (failed) status = 'failed';
     else if (threatened) status = 'threatened';
 
-    const first = hits[0]!;
-    const prev = tokens[first.from - 1]?.lower;
-    const anaphoric = prev === 'the' || prev === 'this' || prev === 'that' || prev === 'its';
-    out.push({
-      sent: s.i, type, weight, triggers: hits, status, suicide: has(cues.suicide), anaphoric,
-      background: yearBefore(a, s.from, first.from) && isNominal(a, first.from),
-      separate: !anaphoric && has(cues.separate),
-      additional: !anaphoric && has(cues.additional),
-    });
+    // "…which on 25 January claimed the killing of General Alvarez, claimed today the bombing of…": each
+    // trigger with a date of its own, and the ones after it, tell another event.
+    const parts = byDate(a, s.from, s.to, hits);
+    for (const [k, part] of parts.entries()) {
+      const first = part[0]!;
+      const prev = tokens[first.from - 1]?.lower;
+      const anaphoric = prev === 'the' || prev === 'this' || prev === 'that' || prev === 'its';
+      const own = part === hits ? { type, weight } : typeOf(part, plot || foiled);
+      out.push({
+        sent: s.i, ...own, triggers: part, status, suicide: has(cues.suicide), anaphoric,
+        background: yearBefore(a, s.from, first.from) && isNominal(a, first.from),
+        separate: !anaphoric && has(cues.separate),
+        additional: !anaphoric && has(cues.additional),
+        ...(parts.length > 1 ? { clause: { from: k ? start(parts, k) : s.from, to: k + 1 < parts.length ? start(parts, k + 1) : s.to, date: part.date ?? null } } : {}),
+      });
+    }
   }
   return out;
+}
+
+/** How near a date must stand to a trigger to be its own. */
+const DATE_REACH = 6;
+
+type Part = PhraseHit<TriggerInfo>[] & { date?: DateSpan | null };
+
+function byDate(a: Annotated, from: number, to: number, hits: PhraseHit<TriggerInfo>[]): Part[] {
+  if (hits.length < 2) return [hits];
+  const dates = a.dates.filter(d => d.from >= from && d.to <= to && !isDatelineDate(a.text, d));
+  if (dates.length < 2) return [hits];
+  const own = (h: PhraseHit<TriggerInfo>) => {
+    const near = dates.filter(d => d.to <= h.from ? h.from - d.to <= DATE_REACH : d.from - h.to <= DATE_REACH && d.from >= h.to);
+    return near.length ? near.reduce((b, d) => (Math.min(Math.abs(d.from - h.from), Math.abs(d.to - h.from)) < Math.min(Math.abs(b.from - h.from), Math.abs(b.to - h.from)) ? d : b)) : null;
+  };
+  const parts: Part[] = [];
+  let current: Part = [];
+  current.date = null;
+  for (const h of hits) {
+    const d = own(h);
+    if (d && current.date && current.length && !sameDay(d.date.value, current.date.date.value)) { parts.push(current); current = []; current.date = null; }
+    if (d && !current.date) current.date = d;
+    current.push(h);
+  }
+  parts.push(current);
+  return parts.length > 1 ? parts : [hits];
+}
+
+/** Where the k-th of a sentence's events begins: at its date when the date comes first ("today claimed… detonating"). */
+function start(parts: Part[], k: number): number {
+  const first = parts[k]![0]!.from, date = parts[k]!.date;
+  return date && date.from < first && date.from >= parts[k - 1]!.at(-1)!.to ? date.from : first;
+}
+
+function typeOf(hits: PhraseHit<TriggerInfo>[], plot: boolean): { type: IncidentType; weight: number } {
+  const byType = new Map<IncidentType, number>();
+  let weight = 0;
+  for (const h of hits) { byType.set(h.value.type, Math.max(byType.get(h.value.type) ?? 0, h.value.weight)); weight = Math.max(weight, h.value.weight); }
+  if (plot) weight = Math.max(weight, 3);
+  const type = [...byType.entries()].sort((x, y) => y[1] - x[1] || PRIORITY.indexOf(x[0]) - PRIORITY.indexOf(y[0]))[0]![0];
+  return { type, weight };
 }
 
 /** "the 1998 bombing": a year in the few words before a trigger. */

@@ -27,8 +27,9 @@ export function group(a: Annotated, events: EventMention[]): Draft[] {
   const drafts: Draft[] = [];
   let cur: Draft | null = null;
   for (const ev of events) {
-    const date = sentenceDate(a, ev.sent, ev.triggers[0]!.from);
-    const places = sentencePlaces(a, ev.sent);
+    const own = ev.clause?.date;
+    const date = own ? { value: own.date.value, span: own } : sentenceDate(a, ev.sent, ev.triggers[0]!.from, ev.clause);
+    const places = sentencePlaces(a, ev.sent).filter(p => !ev.clause || p.from >= ev.clause.from && p.to <= ev.clause.to);
     const split = splitPlaces(a, ev, places);
     if (split.length > 1) {
       // Separate incidents (one per country), not the sites of one coordinated attack: no shared group.
@@ -37,7 +38,9 @@ export function group(a: Annotated, events: EventMention[]): Draft[] {
       continue;
     }
     const place = bestPlace(places, ev.triggers[0]!.from);
-    const separate: boolean = ev.separate || ev.additional && (!!date || !!place || !!cur && ev.type !== cur.events[0]!.type);
+    // A later event of a sentence that tells several is another incident unless date and place say otherwise.
+    const separate: boolean = ev.separate || !!ev.clause && ev.clause.from > a.sentences[ev.sent]!.from
+      || ev.additional && (!!date || !!place || !!cur && ev.type !== cur.events[0]!.type);
     if (cur && !separate && joins(cur, ev, date, place) && !namesOther(a, cur, ev)) {
       cur.events.push(ev);
       cur.sents.push(ev.sent);

@@ -150,8 +150,11 @@ function fill(a: Annotated, d: Draft, n: number, eventSents: Set<number>): Incid
       if (nps.some(np => np.to >= n.from - 2 && np.from <= n.to + 2 && np.classes.some(c => c.cls === 'person'))) continue;
       nps.push({ ...n, headFrom: n.from, classes: [{ cls: 'name' }] });
     }
+    // A sentence that tells several dated events: each draft takes the phrases of its own clauses.
+    const clauses = d.events.filter(e => e.sent === sent).map(e => e.clause);
+    const own = (np: NounPhrase) => context || clauses.some(c => !c || np.from >= c.from && np.to <= c.to);
     for (const np of nps) {
-      if (d.onlyPlace && !nearPlace(np, d.onlyPlace)) continue;
+      if (d.onlyPlace && !nearPlace(np, d.onlyPlace) || !own(np)) continue;
       // "the Islamic State group" is the organization, already taken from the registry; "Shining Path members" are people.
       const head = np.to - 1;
       const before = a.actorAt[head - 1] ?? -1;

@@ -7,10 +7,10 @@ import { isCountryCue } from '../gazetteer/places.js';
 export const PLACE_RANK: Record<string, number> = { city: 3, region: 2, admin1: 2, country: 1 };
 
 /** The sentence's date closest to the trigger (so a dateline's date does not date the event after it). */
-export function sentenceDate(a: Annotated, sent: number, near?: number): { value: IncidentDate; span: Span } | null {
+export function sentenceDate(a: Annotated, sent: number, near?: number, clause?: { from: number; to: number }): { value: IncidentDate; span: Span } | null {
   const s = a.sentences[sent]!;
   // Not the date of a claim or a statement: "claimed responsibility on Tuesday for Monday's attack".
-  const ds = within(a.dates, s.from, s.to).filter(d => !inDateline(a, d) && !afterStatement(a, d.from) && !beforeStatement(a, d.to));
+  const ds = within(a.dates, clause?.from ?? s.from, clause?.to ?? s.to).filter(d => !inDateline(a, d) && !afterStatement(a, d.from) && !beforeStatement(a, d.to));
   if (!ds.length) return null;
   const at = near ?? s.from;
   const best = ds.reduce((b, d) => (Math.abs(d.from - at) < Math.abs(b.from - at) ? d : b));
