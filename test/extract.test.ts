@@ -259,3 +259,13 @@ test('a sentence that tells two events with dates of their own yields two incide
   assert.equal(bombing?.date, '1989-02-07');
   assert.ok(bombing?.targets.some(t => /telephone company offices/i.test(t.text)) && !bombing.victims.some(v => /alvarez/i.test(v.text)), JSON.stringify(bombing));
 });
+
+test('a man armed with a knife is the attacker; the van of a ramming its weapon; militants elsewhere are not the group of another country\'s attack', () => {
+  const [stabbing] = extract(doc('A man armed with a knife wounded two guards at a prison in Conde-sur-Sarthe on Tuesday, prosecutors said.', '2019-03-06')).incidents;
+  assert.ok(stabbing?.perpetrators.some(p => p.name === 'man') && !stabbing.victims.some(v => v.text === 'man'), JSON.stringify(stabbing));
+  const [ramming] = extract(doc('Three attackers drove a van into pedestrians on London Bridge on Saturday night, killing seven people, police said.', '2017-06-05')).incidents;
+  assert.ok(ramming?.weapons.some(w => w.text === 'van' && w.type === 'vehicle') && !ramming.targets.some(t => t.text === 'van'), JSON.stringify(ramming));
+  const text = 'Three suicide bombers attacked Istanbul\'s Ataturk airport on Tuesday night, killing 41 people. Officials said the Islamic State was the prime suspect.\n\nSeparately, in Bangladesh, militants hacked a Hindu priest to death in the district of Jhenaidah on Tuesday morning, police said.';
+  const priest = extract(doc(text, '2016-06-29')).incidents.find(i => i.location?.countryCode === 'BD');
+  assert.ok(priest && !priest.perpetrators.some(p => p.kind === 'organization'), JSON.stringify(priest?.perpetrators));
+});

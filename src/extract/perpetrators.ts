@@ -169,8 +169,10 @@ export function defaultSuspect(a: Annotated, d: Draft, perpetrators: Perpetrator
   const ranked = [...counts.values()].sort((x, y) => y.n - x.n);
   const top = ranked[0];
   if (!top || (ranked[1] && ranked[1].n * 2 > top.n)) return;
-  // Without insurgents in the sentence, only a group the whole document is about.
+  // Without insurgents in the sentence, only a group the whole document is about; with them, a group the
+  // paragraph names or the document names more than once.
   if (!generic && top.n < DOMINANT_MENTIONS) return;
+  if (generic && !(byParagraph.get(para)?.get(top.span.actorId)) && (total.get(top.span.actorId)?.n ?? 0) < 2) return;
   const name = surfaceName(a, top.span.actorId);
   perpetrators.push({ name, kind: 'organization', attribution: 'suspected', actorId: top.span.actorId, canonical: top.span.name });
   ev.push(evidence(a, 'perpetrators', name, top.span));

@@ -137,8 +137,18 @@ export function roleFeatures(a: Annotated, np: NounPhrase, type: IncidentType, a
 
 export function decideRole(a: Annotated, np: NounPhrase, type: IncidentType, f: Map<string, number>): RoleDecision | null {
   const d = decideRoleByModel(a, np, type, f);
-  // "police arrested a 27-year-old man", "two men were charged": a suspect, whatever else the sentence says.
-  return d?.role === 'victim' && arrested(a, np) ? { ...d, role: 'perpetrator' } : d;
+  if (!d) return d;
+  // "police arrested a 27-year-old man", "two men were charged", "a man armed with a knife": a suspect,
+  // whatever else the sentence says.
+  if (d.role === 'victim' && (arrested(a, np) || armedWith(a, np))) return { ...d, role: 'perpetrator' };
+  // The van of a ramming is its weapon, not its target.
+  if (d.role === 'target' && type === 'vehicle_ramming' && np.classes.some(c => c.cls === 'weapon' && c.type === 'vehicle')) return { ...d, role: 'weapon', weaponType: 'vehicle' };
+  return d;
+}
+
+function armedWith(a: Annotated, np: NounPhrase): boolean {
+  const next = a.tokens[np.to]?.lower, after = a.tokens[np.to + 1]?.lower;
+  return next === 'armed' && after === 'with' || next === 'wielding' || next === 'brandishing';
 }
 
 const PASSIVE = new Set(['was', 'were', 'been', 'is', 'are', 'later', 'also']);
