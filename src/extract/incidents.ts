@@ -27,7 +27,7 @@ const ORG_HEADS = new Set(['group', 'organization', 'organisation', 'movement', 
 export function incidents(a: Annotated, events: EventMention[]): Incident[] {
   const eventSents = new Set(events.map(e => e.sent));
   const drafts = group(a, events);
-  const filled = mergeByNamedVictim(a, drafts, drafts.map(d => fill(a, d, 0, eventSents)), eventSents);
+  const filled = mergeByVictims(a, drafts, drafts.map(d => fill(a, d, 0, eventSents)), eventSents);
   const out: Incident[] = [];
   for (const [k, d] of drafts.entries()) {
     const inc = filled[k];
@@ -47,13 +47,15 @@ export function incidents(a: Annotated, events: EventMention[]): Incident[] {
 
 /**
  * A person named as the victim of one draft and named again in another is one event told twice ("Oqueli
- * was kidnapped…", "the assassination of Oqueli"): the later draft joins the earlier, whatever the trigger
- * called it, when their status and dates agree.
+ * was kidnapped…", "the assassination of Oqueli"), and so are two drafts whose victims are the same kind
+ * of people ("missionaries"): the later draft joins the earlier, whatever the trigger called it, when
+ * their status and dates agree.
  */
-function mergeByNamedVictim(a: Annotated, drafts: Draft[], filled: (Incident | null)[], eventSents: Set<number>): (Incident | null)[] {
-  const words = drafts.map(d => new Set(d.sents.flatMap(s => a.tokens.slice(a.sentences[s]!.from, a.sentences[s]!.to).map(t => t.lower))));
+function mergeByVictims(a: Annotated, drafts: Draft[], filled: (Incident | null)[], eventSents: Set<number>): (Incident | null)[] {
+  const words: (Set<string> | undefined)[] = [];
+  const wordsOf = (k: number) => (words[k] ??= new Set(drafts[k]!.sents.flatMap(s => a.tokens.slice(a.sentences[s]!.from, a.sentences[s]!.to).map(t => t.lower))));
   const names = (k: number) => (filled[k] && NAMED_VICTIMS.get(filled[k]!)) || new Set<string>();
-  const mentions = (k: number, of: number) => [...names(of)].some(n => words[k]!.has(n));
+  const mentions = (k: number, of: number) => names(of).size > 0 && [...names(of)].some(n => wordsOf(k).has(n));
   const kinds = (k: number) => (filled[k] && VICTIM_HEADS.get(filled[k]!)) || new Set<string>();
   const sameKind = (x: number, y: number) => [...kinds(x)].some(h => kinds(y).has(h));
   for (let j = 1; j < drafts.length; j++) {
@@ -67,7 +69,7 @@ function mergeByNamedVictim(a: Annotated, drafts: Draft[], filled: (Incident | n
       into.sents = [...new Set([...into.sents, ...d.sents])].sort((x, y) => x - y);
       into.date ??= d.date;
       into.place ??= d.place;
-      words[i] = new Set([...words[i]!, ...words[j]!]);
+      words[i] = undefined;
       filled[i] = fill(a, into, 0, eventSents);
       filled[j] = null;
       break;

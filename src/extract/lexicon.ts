@@ -40,9 +40,10 @@ export const cues = {
   additional: cue(T.additional), blame: cue(T.blame), laborStrike: cue(T.laborStrike), affiliation: cue(T.affiliation), suspicion: cue(T.suspicion),
 };
 
-/** "drove a 19-tonne truck into the crowd": the parts of a ramming that a fixed phrase cannot list. */
+/** "arrested", "charged": a person they govern is a suspect. */
 export const arrestVerbs = new Set(T.arrestVerbs);
 
+/** "drove a 19-tonne truck into the crowd": the parts of a ramming that a fixed phrase cannot list. */
 export const ramming = { verbs: new Set(T.ramming.verbs), vehicles: new Set(T.ramming.vehicles), into: new Set(T.ramming.into) };
 
 /** Head nouns; a word in several classes keeps all of them, the context decides. */
