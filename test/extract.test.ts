@@ -269,3 +269,12 @@ test('a man armed with a knife is the attacker; the van of a ramming its weapon;
   const priest = extract(doc(text, '2016-06-29')).incidents.find(i => i.location?.countryCode === 'BD');
   assert.ok(priest && !priest.perpetrators.some(p => p.kind === 'organization'), JSON.stringify(priest?.perpetrators));
 });
+
+test('where the injured were flown, an "al-Qaeda-affiliated" group and a lead that names the country first', () => {
+  const text = 'A truck bomb exploded outside a hotel in Mogadishu on Saturday, killing 276 people. Turkey sent a military plane that flew some of the most seriously injured to Ankara for treatment. Officials blamed al-Shabab, the al-Qaeda-affiliated group.';
+  const incs = extract(doc(text, '2017-10-16')).incidents;
+  assert.deepEqual(incs.map(i => i.location?.place), ['Mogadishu']);
+  assert.deepEqual(incs[0]!.perpetrators.filter(p => p.kind === 'organization').map(p => p.canonical), ['al-Shabaab']);
+  const [lead] = extract(doc('**Burkina Faso, Boungou (6 November).** Gunmen ambushed a convoy of buses carrying mine workers, killing 37 people.', '2019-11-08')).incidents;
+  assert.equal(lead?.location?.countryCode, 'BF');
+});

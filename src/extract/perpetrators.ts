@@ -41,7 +41,7 @@ export function claims(a: Annotated, d: Draft, perpetrators: Perpetrator[], ev: 
     const claim = claimIn(a, sent.from, sent.to);
     if (!claim && !cues.suspicion.has(a.tokens, sent.from, sent.to)) continue;
     for (const act of within(a.actors, sent.from, sent.to)) {
-      if (!claim && isState(act.actorId)) continue;
+      if (!claim && isState(act.actorId) || notAnAuthor(a, act)) continue;
       const known = perpetrators.find(p => p.actorId === act.actorId);
       if (known) { if (claim) known.attribution = 'claimed'; }
       else if (perpetrators.length < MAX_ORGANIZATIONS) {
@@ -80,7 +80,7 @@ export const isState = (actorId: string) => getActor(actorId)?.kind === 'state';
  * people ("FMLN delegates") or describing another ("a group linked to al-Qaeda"): not an author of what
  * the sentence tells. A claim or a denial speaks of the attack and stays.
  */
-export function notAnAuthor(a: Annotated, act: Span): boolean {
+export function notAnAuthor(a: Annotated, act: ActorSpan): boolean {
   // "the FMLN [Farabundo Marti National Liberation Front]": the expansion is the name before it.
   const open = a.tokens[act.from - 1]?.text;
   const named = (open === '(' || open === '[') && act.from >= 2 ? a.actorAt[act.from - 2]! : -1;
@@ -102,7 +102,10 @@ export function notAnAuthor(a: Annotated, act: Span): boolean {
   return reportingVerbs.has(w) && !SPEAKS_OF_ATTACK.has(w);
 }
 /** "a militant group linked to al-Qaeda", "Boko Haram, an affiliate of": but "an attack linked to Boko Haram" blames it. */
-function describesAnother(a: Annotated, act: Span): boolean {
+function describesAnother(a: Annotated, act: ActorSpan): boolean {
+  // "the al-Qaeda-affiliated group": the name is part of a word that describes another group.
+  const rest = a.tokens[act.to - 1]!.end > act.end ? a.text.slice(act.end, a.tokens[act.to - 1]!.end).toLowerCase() : '';
+  if (/^-(affiliated|linked|allied|aligned|backed|tied)$/.test(rest)) return true;
   const from = Math.max(0, act.from - 4);
   const hit = cues.affiliation.findAll(a.tokens, from, act.from).find(h => h.to === act.from || h.to === act.from - 1 && a.tokens[h.to]!.lower === 'the');
   if (!hit) return false;

@@ -2,7 +2,7 @@
 import type { IncidentDate } from '../model.js';
 import { isDatelineDate, within, type Annotated, type PlaceSpan, type Span } from './annotate.js';
 import { cues, reportingVerbs } from './lexicon.js';
-import { isCountryCue } from '../gazetteer/places.js';
+import { isCountryCue, isDestinationVerb } from '../gazetteer/places.js';
 
 export const PLACE_RANK: Record<string, number> = { city: 3, region: 2, admin1: 2, country: 1 };
 
@@ -37,7 +37,16 @@ function afterStatement(a: Annotated, i: number): boolean {
 export function sentencePlaces(a: Annotated, sent: number): PlaceSpan[] {
   const s = a.sentences[sent]!;
   return within(a.places, s.from, s.to).filter(p => !p.foreign && !reportingVerbs.has(a.tokens[p.to]?.lower ?? '')
-    && (p.place.kind !== 'country' || countryHere(a, p)));
+    && (p.place.kind !== 'country' || countryHere(a, p)) && !destination(a, p));
+}
+
+/** "flew some of the injured to Ankara for treatment": where someone was taken, not where it happened. */
+function destination(a: Annotated, p: PlaceSpan): boolean {
+  let k = p.from - 1;
+  if (a.tokens[k]?.lower === 'the') k--;
+  if (a.tokens[k]?.lower !== 'to') return false;
+  for (let i = k - 1; i >= Math.max(a.sentences[a.tokens[p.from]!.sent]!.from, k - 8); i--) if (isDestinationVerb(a.tokens[i]!.lower)) return true;
+  return false;
 }
 
 /** "in Colombia", "across the country of Peru": not "the ambassador to Spain", "U.S. plans". */
@@ -46,6 +55,9 @@ function countryHere(a: Annotated, p: PlaceSpan): boolean {
   if (a.tokens[k]?.lower === 'the') k--;
   const w = a.tokens[k]?.lower ?? '';
   if (isCountryCue(w)) return true;
+  // A lead that names the place first: "Burkina Faso, Boungou (6 November). Gunmen ambushed…"
+  const start = a.sentences[a.tokens[p.from]!.sent]!.from;
+  if (a.tokens[p.to]?.text === ',' && a.tokens.slice(start, p.from).every(t => t.kind === 'punct')) return true;
   // "in France, Russia and Albania": a listed name shares the cue of the list's first.
   const before = k > 0 && (w === ',' || w === 'and' || w === 'or') ? a.placeAt[k - 1]! : -1;
   return before >= 0 && countryHere(a, a.places[before]!);

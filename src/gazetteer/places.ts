@@ -74,6 +74,7 @@ interface Rules {
   personTitles: string[];
   namesOther: string[];
   countryCues: string[];
+  destinationVerbs: string[];
 }
 
 /** A trie value: an entry, or the row of a city in geo-places.json (its entry is made on first use). */
@@ -91,6 +92,7 @@ interface Gazetteer {
   cityTypes: Set<string>;
   namesOther: Set<string>;
   countryCues: Set<string>;
+  destinationVerbs: Set<string>;
   /** Given names and titles: a town name right after one is a surname ("Virgilio Barco", "President Cerezo"). */
   personBefore: Set<string>;
   countries: Map<string, GeoPlace>;
@@ -226,7 +228,7 @@ function load(): Gazetteer {
     entry: (v) => (typeof v === 'number' ? cityEntry(v) : v),
     cues: new Set(rules.locativeCues), cueSkip: new Set(rules.cueSkip), joiners: new Set(rules.listJoiners),
     adminTypes: new Map(Object.entries(rules.admin1TypeWords)), adminOf: new Set(rules.admin1OfWords),
-    cityTypes: new Set(rules.cityTypeWords), namesOther: new Set(rules.namesOther), countryCues: new Set(rules.countryCues),
+    cityTypes: new Set(rules.cityTypeWords), namesOther: new Set(rules.namesOther), countryCues: new Set(rules.countryCues), destinationVerbs: new Set(rules.destinationVerbs),
     personBefore: new Set([...words.givenNames, ...rules.personTitles.map(fold)]),
   };
   return gaz;
@@ -499,6 +501,11 @@ export function countryOfDemonym(word: string): string | null {
 }
 
 /** "street", "hospital", "cars": after a place name, the name is of something else (place-rules.json). */
+/** "flew", "taken": a verb whose "to <place>" is where someone went. */
+export function isDestinationVerb(word: string): boolean {
+  return load().destinationVerbs.has(fold(word));
+}
+
 /** "in", "across": a word that, before a country, makes it where something happened. */
 export function isCountryCue(word: string): boolean {
   return load().countryCues.has(fold(word));
