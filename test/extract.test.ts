@@ -278,3 +278,17 @@ test('where the injured were flown, an "al-Qaeda-affiliated" group and a lead th
   const [lead] = extract(doc('**Burkina Faso, Boungou (6 November).** Gunmen ambushed a convoy of buses carrying mine workers, killing 37 people.', '2019-11-08')).incidents;
   assert.equal(lead?.location?.countryCode, 'BF');
 });
+
+test('an aim is no attack; the toll of an earlier attack a report compares with is not its own; "an hour later" keeps the day', () => {
+  assert.equal(extract(doc('"The terrorists\' aim was to smuggle explosives on to airplanes and to detonate them in flight," the police chief told reporters.', '2006-08-10')).incidents.length, 0);
+  const text = 'Two explosions tore through the departure hall of Brussels Airport on Tuesday morning, killing 11 people. About an hour later a third bomb exploded on a metro train at Maelbeek station in Brussels, killing 20 people.\n\nThe bombings came four days after the arrest in Brussels of the main suspect in the November attacks in Paris in which 130 people were killed.';
+  const incs = extract(doc(text, '2016-03-23')).incidents;
+  assert.ok(incs.every(i => i.date === '2016-03-22'), JSON.stringify(incs.map(i => i.date)));
+  assert.ok(incs.every(i => i.killed?.value !== 130), JSON.stringify(incs.map(i => i.killed)));
+  const [nice] = extract(doc('A man drove a truck into crowds in Nice late on Thursday, killing 84 people, the Paris prosecutor told a news conference on Friday.', '2016-07-15')).incidents;
+  assert.equal(nice?.date, '2016-07-14');
+  assert.equal(nice?.location?.place, 'Nice');
+  // The event's own date before its toll ("on 12 March 2018, killing 14") is no comparison.
+  const [kabul] = extract(doc('A suicide bomber detonated explosives in Kabul on 12 March 2018, killing 14 people, officials said.', null)).incidents;
+  assert.equal(kabul?.killed?.value, 14);
+});

@@ -2,7 +2,7 @@
 import type { Document } from '../ingest/document.js';
 import { caseMode, tokenize, type CaseMode, type Sentence, type Token } from '../nlp/tokens.js';
 import { findDates, type DateMention } from '../nlp/dates.js';
-import { countryOfDemonym, findPlaces, namesOtherThing, resolvePlace, type GeoPlace } from '../gazetteer/places.js';
+import { countryOfDemonym, findPlaces, isOfficeNoun, namesOtherThing, resolvePlace, type GeoPlace } from '../gazetteer/places.js';
 import { findActors, nationalForces } from '../gazetteer/actors.js';
 import { PhraseMatcher } from '../nlp/phrases.js';
 import { functionWords, nouns } from './lexicon.js';
@@ -123,12 +123,14 @@ export function annotate(doc: Document): Annotated {
   return { doc, text, mode, tokens, sentences, reference, dates, places, actors, countryCounts, actorAt, placeAt };
 }
 
-/** "U.S. professor", "the Peru embassy": a country naming whose someone or something is, not where. */
+/** "U.S. professor", "the Peru embassy", "the Paris prosecutor": a place naming whose someone or something is, not where. */
 function nationality(p: PlaceSpan, tokens: Token[]): boolean {
-  if (p.place.kind !== 'country' || p.cue) return false;
+  if (p.cue) return false;
   // The tokenizer leaves the final period of "U.S." apart.
   const next = tokens[p.to]?.text === '.' && p.text.includes('.') ? p.to + 1 : p.to;
-  return !!nouns.matchAt(tokens, next);
+  // "the Paris prosecutor", "Baghdad police": whose office, for a town as for a country.
+  if (tokens[next] && isOfficeNoun(tokens[next]!.lower)) return true;
+  return p.place.kind === 'country' && !!nouns.matchAt(tokens, next);
 }
 
 /** The country most of the text's places are in (the dateline counts double). */

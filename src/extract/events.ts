@@ -3,6 +3,7 @@
 import type { IncidentType, Status } from '../model.js';
 import { isDatelineDate, type Annotated, type DateSpan } from './annotate.js';
 import { sameDay } from './sentence-context.js';
+import { monthOfName } from '../nlp/dates.js';
 import { cues, ramming, triggers, type TriggerInfo } from './lexicon.js';
 import type { PhraseHit, PhraseMatcher } from '../nlp/phrases.js';
 
@@ -21,6 +22,8 @@ export interface EventMention {
   separate: boolean;
   /** Told as one more event ("rebels also attacked…"): another incident when it has its own place, date or type. */
   additional: boolean;
+  /** Triggers of past events the sentence compares with ("the November attacks in Paris"), not this one's. */
+  past?: PhraseHit<TriggerInfo>[];
   /** One of several events a sentence tells, each with its own date: the tokens that are this one's. */
   clause?: { from: number; to: number; date: DateSpan | null };
 }
@@ -39,13 +42,15 @@ export function eventMentions(a: Annotated): EventMention[] {
     if (!found.length) continue;
     // "the deadliest attack since the 1998 bombing of the U.S. embassy": a dated past event beside the
     // sentence's own report is a comparison, not the event's trigger.
-    const current = found.filter(h => !(yearBefore(a, s.from, h.from) && isNominal(a, h.from)));
+    const current = found.filter(h => !(datedBefore(a, s.from, h.from) && isNominal(a, h.from)));
     const hits = current.length ? current : found;
     const has = (m: PhraseMatcher<true>) => m.has(tokens, s.from, s.to);
     const plot = has(cues.plot), foiled = has(cues.foiled), arrests = has(cues.arrests), failed = has(cues.failed), threatened = has(cues.threatened);
     // Hypothetical only when the cue governs the trigger: "could attack", "urged supporters to carry out attacks".
     const t0 = hits[0]!.from;
-    const hypothetical = cues.hypothetical.has(tokens, Math.max(s.from, t0 - 8), t0), nonIncident = has(cues.nonIncident), generic = has(cues.generic);
+    // "their aim was to smuggle explosives and to detonate them": an attack only intended, unless tried.
+    const intended = hits.every(h => tokens[h.from - 1]?.lower === 'to') && !failed;
+    const hypothetical = intended || cues.hypothetical.has(tokens, Math.max(s.from, t0 - 8), t0), nonIncident = has(cues.nonIncident), generic = has(cues.generic);
 
     let weight = 0;
     const byType = new Map<IncidentType, number>();
@@ -80,9 +85,10 @@ export function eventMentions(a: Annotated): EventMention[] {
       const own = part === hits ? { type, weight } : typeOf(part, plot || foiled);
       out.push({
         sent: s.i, ...own, triggers: part, status, suicide: has(cues.suicide), anaphoric,
-        background: yearBefore(a, s.from, first.from) && isNominal(a, first.from),
+        background: datedBefore(a, s.from, first.from) && isNominal(a, first.from),
         separate: !anaphoric && has(cues.separate),
         additional: !anaphoric && has(cues.additional),
+        ...(hits !== found && hits.length < found.length ? { past: found.filter(h => !hits.includes(h)) } : {}),
         ...(parts.length > 1 ? { clause: { from: k ? start(parts, k) : s.from, to: k + 1 < parts.length ? start(parts, k + 1) : s.to, date: part.date ?? null } } : {}),
       });
     }
@@ -131,9 +137,16 @@ function typeOf(hits: PhraseHit<TriggerInfo>[], plot: boolean): { type: Incident
   return { type, weight };
 }
 
-/** "the 1998 bombing": a year in the few words before a trigger. */
-function yearBefore(a: Annotated, from: number, i: number): boolean {
-  for (let k = Math.max(from, i - 4); k < i; k++) if (a.tokens[k]!.kind === 'num' && /^(19|20)\d\d$/.test(a.tokens[k]!.text)) return true;
+/** "the 1998 bombing", "the November attacks" (in a March report): a past year or month right before a trigger. */
+function datedBefore(a: Annotated, from: number, i: number): boolean {
+  const current = a.reference ? Number(a.reference.slice(5, 7)) : null;
+  // The date must modify the trigger: no punctuation between them ("on 12 March 2018, killing 14" is the event's date).
+  for (let k = i - 1; k >= Math.max(from, i - 4) && a.tokens[k]!.kind !== 'punct'; k--) {
+    const t = a.tokens[k]!;
+    if (t.kind === 'num' && /^(19|20)\d\d$/.test(t.text)) return true;
+    const m = k >= i - 2 ? monthOfName(t.text) : null;
+    if (m !== null && current !== null && m !== current) return true;
+  }
   return false;
 }
 

@@ -4,6 +4,7 @@ import type { Annotated, PlaceSpan, Span } from './annotate.js';
 import type { EventMention } from './events.js';
 import { bestPlace, PLACE_RANK, sameDay, samePlace, sentenceDate, sentencePlaces } from './sentence-context.js';
 import { personNames } from './names.js';
+import { cues } from './lexicon.js';
 
 export interface Draft {
   events: EventMention[];
@@ -48,7 +49,10 @@ export function group(a: Annotated, events: EventMention[]): Draft[] {
       if (place && (!cur.place || (PLACE_RANK[place.place.kind] ?? 0) > (PLACE_RANK[cur.place.place.kind] ?? 0))) cur.place = place;
       continue;
     }
-    cur = { events: [ev], sents: [ev.sent], date, place, separate };
+    // "About an hour later a third bomb exploded…": another incident, the same day.
+    const before = [...drafts].reverse().find(d => d.date)?.date ?? null;
+    const hoursLater: boolean = !date && !!before && cues.sameDay.has(a.tokens, a.sentences[ev.sent]!.from, a.sentences[ev.sent]!.to);
+    cur = { events: [ev], sents: [ev.sent], date: hoursLater && before ? { value: before.value, span: null } : date, place, separate };
     drafts.push(cur);
   }
   return corefer(a, drafts);

@@ -179,7 +179,16 @@ function fill(a: Annotated, d: Draft, n: number, eventSents: Set<number>): Incid
       add(perpetrators, { name, kind: 'organization', attribution, actorId: act.actorId, canonical: act.name }, act.actorId, 'perpetrators', act, name);
     }
     roleCandidatesOf(sent, d.events.find(e => e.sent === sent)?.triggers.map(t => t.from) ?? [s.from], false);
-    counts.push(...casualties(a, s.from, s.to));
+    // A toll told of a past event the sentence compares with ("the November attacks, in which 130 died") is not this one's.
+    const own = d.events.filter(e => e.sent === sent).flatMap(e => e.triggers.map(t => t.from));
+    const past = d.events.filter(e => e.sent === sent).flatMap(e => (e.past ?? []).map(t => t.from));
+    const nearest = (at: number, list: number[]) => Math.min(...list.map(x => Math.abs(x - at)));
+    counts.push(...casualties(a, s.from, s.to).filter(c => {
+      if (!past.length) return true;
+      // The toll's own verb ("130 people were killed") says nothing of which event it belongs to.
+      const others = own.filter(t => t < c.from || t >= c.to);
+      return others.length > 0 && nearest(c.from, others) < nearest(c.from, past);
+    }));
     if (d.events.some(e => e.sent === sent && e.suicide)) suicide = true;
   }
   // The sentence after a report often names who and what ("The victims were…"): candidates too, marked as context.

@@ -26,7 +26,7 @@ function beforeStatement(a: Annotated, i: number): boolean {
 }
 
 function afterStatement(a: Annotated, i: number): boolean {
-  for (let k = i - 1; k >= Math.max(0, i - 3); k--) {
+  for (let k = i - 1; k >= Math.max(0, i - 4); k--) {
     const w = a.tokens[k]!.lower;
     if (w === 'responsibility' || w === 'credit' || reportingVerbs.has(w)) return true;
   }

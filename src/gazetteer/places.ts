@@ -75,6 +75,7 @@ interface Rules {
   namesOther: string[];
   countryCues: string[];
   destinationVerbs: string[];
+  officeNouns: string[];
 }
 
 /** A trie value: an entry, or the row of a city in geo-places.json (its entry is made on first use). */
@@ -93,6 +94,7 @@ interface Gazetteer {
   namesOther: Set<string>;
   countryCues: Set<string>;
   destinationVerbs: Set<string>;
+  officeNouns: Set<string>;
   /** Given names and titles: a town name right after one is a surname ("Virgilio Barco", "President Cerezo"). */
   personBefore: Set<string>;
   countries: Map<string, GeoPlace>;
@@ -228,7 +230,7 @@ function load(): Gazetteer {
     entry: (v) => (typeof v === 'number' ? cityEntry(v) : v),
     cues: new Set(rules.locativeCues), cueSkip: new Set(rules.cueSkip), joiners: new Set(rules.listJoiners),
     adminTypes: new Map(Object.entries(rules.admin1TypeWords)), adminOf: new Set(rules.admin1OfWords),
-    cityTypes: new Set(rules.cityTypeWords), namesOther: new Set(rules.namesOther), countryCues: new Set(rules.countryCues), destinationVerbs: new Set(rules.destinationVerbs),
+    cityTypes: new Set(rules.cityTypeWords), namesOther: new Set(rules.namesOther), countryCues: new Set(rules.countryCues), destinationVerbs: new Set(rules.destinationVerbs), officeNouns: new Set(rules.officeNouns),
     personBefore: new Set([...words.givenNames, ...rules.personTitles.map(fold)]),
   };
   return gaz;
@@ -501,6 +503,11 @@ export function countryOfDemonym(word: string): string | null {
 }
 
 /** "street", "hospital", "cars": after a place name, the name is of something else (place-rules.json). */
+/** "prosecutor", "police": after a place, whose office or voice it is ("the Paris prosecutor"). */
+export function isOfficeNoun(word: string): boolean {
+  return load().officeNouns.has(fold(word));
+}
+
 /** "flew", "taken": a verb whose "to <place>" is where someone went. */
 export function isDestinationVerb(word: string): boolean {
   return load().destinationVerbs.has(fold(word));

@@ -45,6 +45,14 @@ const iso = (d: Date) => `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pa
 const addDays = (d: Date, n: number) => new Date(d.getTime() + n * 86400000);
 const monthIndex = (s: string) => MONTHS.indexOf(s.slice(0, 3).toLowerCase());
 
+const MONTH_NAMES = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+
+/** "November" → 11; null for any other word (and for "may", too often the verb). */
+export function monthOfName(word: string): number | null {
+  const k = MONTH_NAMES.indexOf(word.toLowerCase());
+  return k < 0 || k === 4 ? null : k + 1;
+}
+
 function fullYear(y: string): number {
   const n = Number(y.replace("'", ''));
   return y.replace("'", '').length === 2 ? (n > 40 ? 1900 + n : 2000 + n) : n;
