@@ -292,3 +292,9 @@ test('an aim is no attack; the toll of an earlier attack a report compares with 
   const [kabul] = extract(doc('A suicide bomber detonated explosives in Kabul on 12 March 2018, killing 14 people, officials said.', null)).incidents;
   assert.equal(kabul?.killed?.value, 14);
 });
+
+test('"dozens more were injured", told with the hospitals\' morning figures, adds to the attack before', () => {
+  const text = 'A man drove a truck into crowds in Nice late on Thursday, killing 84 people, officials said.\n\nDozens more were seriously injured, and hospitals in the region said 50 people were in a critical condition on Friday morning.';
+  const a = annotate(doc(text, '2016-07-15'));
+  assert.deepEqual(group(a, eventMentions(a)).map(d => d.sents), [[0, 1]]);
+});

@@ -4,7 +4,7 @@ import type { Annotated, PlaceSpan, Span } from './annotate.js';
 import type { EventMention } from './events.js';
 import { bestPlace, PLACE_RANK, sameDay, samePlace, sentenceDate, sentencePlaces } from './sentence-context.js';
 import { personNames } from './names.js';
-import { cues } from './lexicon.js';
+import { casualtyWords, cues } from './lexicon.js';
 
 export interface Draft {
   events: EventMention[];
@@ -42,7 +42,7 @@ export function group(a: Annotated, events: EventMention[]): Draft[] {
     // A later event of a sentence that tells several is another incident unless date and place say otherwise.
     const separate: boolean = ev.separate || !!ev.clause && ev.clause.from > a.sentences[ev.sent]!.from
       || ev.additional && (!!date || !!place || !!cur && ev.type !== cur.events[0]!.type);
-    if (cur && !separate && joins(cur, ev, date, place) && !namesOther(a, cur, ev)) {
+    if (cur && !separate && joins(a, cur, ev, date, place) && !namesOther(a, cur, ev)) {
       cur.events.push(ev);
       cur.sents.push(ev.sent);
       if (!cur.date && date) cur.date = date;
@@ -98,10 +98,18 @@ function namesOther(a: Annotated, d: Draft, ev: EventMention): boolean {
   return !d.sents.some(k => { const x = a.sentences[k]!; for (let i = x.from; i < x.to; i++) if (a.tokens[i]!.lower === surname) return true; return false; });
 }
 
-function joins(cur: Draft, ev: EventMention, date: { value: IncidentDate } | null, place: PlaceSpan | null): boolean {
+/** "Dozens more were seriously injured…": more victims of the event before, whatever date the toll is told at. */
+function moreVictims(a: Annotated, ev: EventMention): boolean {
+  return ev.triggers.every(t => casualtyWords.has(a.tokens[t.from]!.lower)) && ev.triggers.some(t => {
+    for (let k = Math.max(a.sentences[ev.sent]!.from, t.from - 4); k < t.from; k++) if (a.tokens[k]!.lower === 'more' || a.tokens[k]!.lower === 'others') return true;
+    return false;
+  });
+}
+
+function joins(a: Annotated, cur: Draft, ev: EventMention, date: { value: IncidentDate } | null, place: PlaceSpan | null): boolean {
   if (cur.onlyPlace) return false;
   const last = cur.events[cur.events.length - 1]!;
-  if (date && cur.date && !sameDay(date.value, cur.date.value)) return false;
+  if (date && cur.date && !sameDay(date.value, cur.date.value) && !moreVictims(a, ev)) return false;
   // "the attacks" refers back, whatever other places the sentence names.
   if (ev.anaphoric && FAMILY[ev.type] === FAMILY[cur.events[0]!.type]) return true;
   if (place && cur.place && !samePlace(place, cur.place)) return false;

@@ -10,7 +10,7 @@ interface TriggerFile {
   triggers: { type: IncidentType; weight: number; words: string[] }[];
   plots: string[]; foiled: string[]; arrests: string[]; failed: string[]; threatened: string[];
   claimed: string[]; suspected: string[]; inspired: string[]; directed: string[]; denied: string[];
-  suicide: string[]; nonIncident: string[]; stateAction: string[]; hypothetical: string[]; generic: string[]; separate: string[]; additional: string[]; blame: string[]; laborStrike: string[]; affiliation: string[]; arrestVerbs: string[]; suspicion: string[]; sameDay: string[];
+  suicide: string[]; nonIncident: string[]; stateAction: string[]; hypothetical: string[]; generic: string[]; separate: string[]; additional: string[]; blame: string[]; laborStrike: string[]; affiliation: string[]; arrestVerbs: string[]; suspicion: string[]; sameDay: string[]; casualtyWords: string[];
   ramming: { verbs: string[]; vehicles: string[]; into: string[] };
 }
 interface NounFile {
@@ -39,6 +39,9 @@ export const cues = {
   hypothetical: cue(T.hypothetical), generic: cue(T.generic), separate: cue(T.separate),
   additional: cue(T.additional), blame: cue(T.blame), laborStrike: cue(T.laborStrike), affiliation: cue(T.affiliation), suspicion: cue(T.suspicion), sameDay: cue(T.sameDay),
 };
+
+/** "killed", "injured": triggers that only count victims. */
+export const casualtyWords = new Set(T.casualtyWords);
 
 /** "arrested", "charged": a person they govern is a suspect. */
 export const arrestVerbs = new Set(T.arrestVerbs);
