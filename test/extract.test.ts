@@ -10,6 +10,14 @@ const doc = (text: string, published: string | null = '2017-05-23'): Document =>
   id: documentId(text), title: null, source: null, url: null, author: null, published, language: 'en', text, origin: 'test', format: 'txt',
 });
 
+/** A report of several paragraphs. */
+const paragraphs = (...ps: string[]): string => ps.join('\n\n');
+/** The sentences of each draft the grouping makes of a report. */
+const draftSentences = (text: string, published: string): number[][] => {
+  const a = annotate(doc(text, published));
+  return group(a, eventMentions(a)).map(d => d.sents);
+};
+
 const BOMBING = 'At least 22 people were killed and 59 injured when a suicide bomber detonated an explosive device at the Manchester Arena on Monday night, police said. Islamic State claimed responsibility for the attack.';
 
 test('a suicide bombing: type, status, date, place, counts, weapon, claimed perpetrator', () => {
@@ -166,11 +174,11 @@ test('a country naming whose someone is ("a U.S. professor") is not where it hap
 });
 
 test('a person named as the victim of two reports is one incident, whatever each calls it', () => {
-  const text = [
+  const text = paragraphs(
     'Salvadoran opposition leader Hector Oqueli and Gilda Flores were kidnapped in Guatemala City on Friday by heavily armed men.',
     'The government was informed today.',
     'In San Salvador, the Foreign Ministry condemned the assassination of Gilda Flores, whose bullet-riddled body was found near the border, and asked for an investigation.',
-  ].join('\n\n');
+  );
   const found = extract(doc(text, '1990-01-13')).incidents;
   assert.equal(found.length, 1, JSON.stringify(found.map(i => [i.type, i.summary])));
   assert.equal(found[0]!.location?.place, 'Guatemala City');
@@ -193,14 +201,12 @@ test('a group that only reports, is cleared, or names its delegates is not the p
 });
 
 test('"the murder of" a person the report never named before is another event, not a reference back', () => {
-  const text = [
+  const text = paragraphs(
     'Six Jesuit priests were murdered at the Central American University in San Salvador on 16 November.',
     'The government promised an investigation into the assassination.',
     'In a statement, the party also asked for an investigation so that the murder of opposition leader Hector Oqueli Colindres does not go unpunished.',
-  ].join('\n\n');
-  const a = annotate(doc(text, '1990-01-15'));
-  const drafts = group(a, eventMentions(a));
-  assert.deepEqual(drafts.map(d => d.sents), [[0, 1], [2]]);
+  );
+  assert.deepEqual(draftSentences(text, '1990-01-15'), [[0, 1], [2]]);
 });
 
 test('modern wire copy: a suicide car bomber is a bombing, a van veering onto a promenade a ramming, a feast day no victim', () => {
@@ -295,6 +301,5 @@ test('an aim is no attack; the toll of an earlier attack a report compares with 
 
 test('"dozens more were injured", told with the hospitals\' morning figures, adds to the attack before', () => {
   const text = 'A man drove a truck into crowds in Nice late on Thursday, killing 84 people, officials said.\n\nDozens more were seriously injured, and hospitals in the region said 50 people were in a critical condition on Friday morning.';
-  const a = annotate(doc(text, '2016-07-15'));
-  assert.deepEqual(group(a, eventMentions(a)).map(d => d.sents), [[0, 1]]);
+  assert.deepEqual(draftSentences(text, '2016-07-15'), [[0, 1]]);
 });

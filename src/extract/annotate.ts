@@ -2,7 +2,7 @@
 import type { Document } from '../ingest/document.js';
 import { caseMode, tokenize, type CaseMode, type Sentence, type Token } from '../nlp/tokens.js';
 import { findDates, type DateMention } from '../nlp/dates.js';
-import { countryOfDemonym, findPlaces, isOfficeNoun, namesOtherThing, resolvePlace, type GeoPlace } from '../gazetteer/places.js';
+import { countryOfDemonym, findPlaces, isPlaceWord, resolvePlace, type GeoPlace } from '../gazetteer/places.js';
 import { findActors, nationalForces } from '../gazetteer/actors.js';
 import { PhraseMatcher } from '../nlp/phrases.js';
 import { functionWords, nouns } from './lexicon.js';
@@ -129,7 +129,7 @@ function nationality(p: PlaceSpan, tokens: Token[]): boolean {
   // The tokenizer leaves the final period of "U.S." apart.
   const next = tokens[p.to]?.text === '.' && p.text.includes('.') ? p.to + 1 : p.to;
   // "the Paris prosecutor", "Baghdad police": whose office, for a town as for a country.
-  if (tokens[next] && isOfficeNoun(tokens[next]!.lower)) return true;
+  if (tokens[next] && isPlaceWord('officeNouns', tokens[next]!.lower)) return true;
   return p.place.kind === 'country' && !!nouns.matchAt(tokens, next);
 }
 
@@ -213,7 +213,7 @@ function markForeign(places: PlaceSpan[], sentences: Sentence[], tokens: Token[]
     if (p.place.kind !== 'city' || p.place.countryCode === top[0]) continue;
     const next = tokens[p.to]?.lower ?? '';
     // "San Antonio Abad street", "Toyota cars": the name of something else.
-    if (namesOtherThing(next) || namesOtherThing(tokens[p.to + 1]?.lower ?? '')) { p.foreign = true; continue; }
+    if (isPlaceWord('namesOther', next) || isPlaceWord('namesOther', tokens[p.to + 1]?.lower ?? '')) { p.foreign = true; continue; }
     // "the Medina district": a part of a city of the text's country, whatever big city abroad shares the name.
     const part = LOCALITY.has(next) || LOCALITY.has(tokens[p.to + 1]?.lower ?? '');
     if (!part && (p.place.population ?? 0) >= MINOR_POPULATION) continue;

@@ -52,18 +52,8 @@ export function eventMentions(a: Annotated): EventMention[] {
     const intended = hits.every(h => tokens[h.from - 1]?.lower === 'to') && !failed;
     const hypothetical = intended || cues.hypothetical.has(tokens, Math.max(s.from, t0 - 8), t0), nonIncident = has(cues.nonIncident), generic = has(cues.generic);
 
-    let weight = 0;
-    const byType = new Map<IncidentType, number>();
-    for (const h of hits) {
-      byType.set(h.value.type, Math.max(byType.get(h.value.type) ?? 0, h.value.weight));
-      weight = Math.max(weight, h.value.weight);
-    }
-    if (plot) weight = Math.max(weight, 3);
-    const type = [...byType.entries()]
-      .sort((x, y) => y[1] - x[1] || PRIORITY.indexOf(x[0]) - PRIORITY.indexOf(y[0]))[0]![0];
-
     if (hypothetical && !plot && !foiled) continue;
-    if (foiled || plot) weight = Math.max(weight, 3);
+    const { type, weight } = typeOf(hits, plot || foiled);
     if (stateAction(a, s.from, s.to)) continue;
     if (nonIncident && weight < 3) continue;
     if (nonIncident && type === 'armed_assault') continue;
@@ -128,7 +118,11 @@ function start(parts: Part[], k: number): number {
   return date && date.from < first && date.from >= parts[k - 1]!.at(-1)!.to ? date.from : first;
 }
 
-function typeOf(hits: PhraseHit<TriggerInfo>[], plot: boolean): { type: IncidentType; weight: number } {
+/**
+ * The type of the surest trigger, among equally sure ones the more specific ("detonated" over "attacks"),
+ * and how surely the triggers report an attack (a plot counts as sure).
+ */
+export function typeOf(hits: PhraseHit<TriggerInfo>[], plot = false): { type: IncidentType; weight: number } {
   const byType = new Map<IncidentType, number>();
   let weight = 0;
   for (const h of hits) { byType.set(h.value.type, Math.max(byType.get(h.value.type) ?? 0, h.value.weight)); weight = Math.max(weight, h.value.weight); }

@@ -49,13 +49,18 @@ export function group(a: Annotated, events: EventMention[]): Draft[] {
       if (place && (!cur.place || (PLACE_RANK[place.place.kind] ?? 0) > (PLACE_RANK[cur.place.place.kind] ?? 0))) cur.place = place;
       continue;
     }
-    // "About an hour later a third bomb exploded…": another incident, the same day.
-    const before = [...drafts].reverse().find(d => d.date)?.date ?? null;
-    const hoursLater: boolean = !date && !!before && cues.sameDay.has(a.tokens, a.sentences[ev.sent]!.from, a.sentences[ev.sent]!.to);
-    cur = { events: [ev], sents: [ev.sent], date: hoursLater && before ? { value: before.value, span: null } : date, place, separate };
+    cur = { events: [ev], sents: [ev.sent], date: date ?? sameDayAsBefore(a, ev, drafts), place, separate };
     drafts.push(cur);
   }
   return corefer(a, drafts);
+}
+
+/** "About an hour later a third bomb exploded…": another incident, on the day of the last dated one. */
+function sameDayAsBefore(a: Annotated, ev: EventMention, drafts: Draft[]): Draft['date'] {
+  const s = a.sentences[ev.sent]!;
+  if (!cues.sameDay.has(a.tokens, s.from, s.to)) return null;
+  for (let k = drafts.length - 1; k >= 0; k--) if (drafts[k]!.date) return { value: drafts[k]!.date!.value, span: null };
+  return null;
 }
 
 /** A later report of an event already told ("the bombing in Usulután…") joins it, even paragraphs apart. */
@@ -94,8 +99,12 @@ function namesOther(a: Annotated, d: Draft, ev: EventMention): boolean {
   const s = a.sentences[ev.sent]!;
   const name = personNames(a, t.to + 1, Math.min(s.to, t.to + 9))[0];
   if (!name) return false;
-  const surname = a.tokens[name.to - 1]!.lower;
-  return !d.sents.some(k => { const x = a.sentences[k]!; for (let i = x.from; i < x.to; i++) if (a.tokens[i]!.lower === surname) return true; return false; });
+  return !mentionsWord(a, d, a.tokens[name.to - 1]!.lower);
+}
+
+/** Whether one of the draft's sentences has the word. */
+export function mentionsWord(a: Annotated, d: Draft, word: string): boolean {
+  return d.sents.some(k => { const x = a.sentences[k]!; for (let i = x.from; i < x.to; i++) if (a.tokens[i]!.lower === word) return true; return false; });
 }
 
 /** "Dozens more were seriously injured…": more victims of the event before, whatever date the toll is told at. */

@@ -3,8 +3,8 @@
 import type { Count, Evidence, Incident, IncidentDate, IncidentType, Location, Perpetrator, Target, Victim, Weapon } from '../model.js';
 import { toLocation, findPlaces, resolvePlace } from '../gazetteer/places.js';
 import { within, type Annotated, type PlaceSpan, type Span } from './annotate.js';
-import { PRIORITY, type EventMention } from './events.js';
-import { group, type Draft } from './grouping.js';
+import { typeOf, type EventMention } from './events.js';
+import { group, mentionsWord, type Draft } from './grouping.js';
 import { bestPlace, sameDay, sentenceDate, sentencePlaces } from './sentence-context.js';
 import { nounPhrases, type NounPhrase } from './noun-phrases.js';
 import { isTitle, personNames } from './names.js';
@@ -12,17 +12,17 @@ import { casualties, type CasualtyMention } from './casualties.js';
 import { decideRole, roleFeatures, type RoleDecision } from './roles.js';
 import { actsInSentence, attributionOf, claims, defaultSuspect, isState, notAnAuthor, surfaceName } from './perpetrators.js';
 import { evidence } from './evidence.js';
-import { armedPersons, cues, genericVictims } from './lexicon.js';
+import { armedPersons, cues, genericVictims, groupHeads } from './lexicon.js';
 import { exposeFeatures, incidentProbability, incidentThreshold, type Features } from './incident-model.js';
 
 const MAX_FILLERS = 4;
 /** News reports the latest events: one dated more than two months before the report is background. */
 const OLD_DAYS = 62;
-/** The surnames of the people an incident names as its victims. */
-const NAMED_VICTIMS = new WeakMap<Incident, Set<string>>();
-/** The head words of an incident's victims that tell who they were ("missionaries", "nuns"), not "people". */
-const VICTIM_HEADS = new WeakMap<Incident, Set<string>>();
-const ORG_HEADS = new Set(['group', 'organization', 'organisation', 'movement', 'faction', 'militia', 'network', 'front', 'army']);
+/**
+ * Who an incident's victims are, for telling two drafts of one event: the surnames it names and the head
+ * words that say what kind of people they were ("missionaries", "nuns"; not "people").
+ */
+const VICTIMS = new WeakMap<Incident, { surnames: Set<string>; kinds: Set<string> }>();
 
 export function incidents(a: Annotated, events: EventMention[]): Incident[] {
   const eventSents = new Set(events.map(e => e.sent));
@@ -52,12 +52,9 @@ export function incidents(a: Annotated, events: EventMention[]): Incident[] {
  * their status and dates agree.
  */
 function mergeByVictims(a: Annotated, drafts: Draft[], filled: (Incident | null)[], eventSents: Set<number>): (Incident | null)[] {
-  const words: (Set<string> | undefined)[] = [];
-  const wordsOf = (k: number) => (words[k] ??= new Set(drafts[k]!.sents.flatMap(s => a.tokens.slice(a.sentences[s]!.from, a.sentences[s]!.to).map(t => t.lower))));
-  const names = (k: number) => (filled[k] && NAMED_VICTIMS.get(filled[k]!)) || new Set<string>();
-  const mentions = (k: number, of: number) => names(of).size > 0 && [...names(of)].some(n => wordsOf(k).has(n));
-  const kinds = (k: number) => (filled[k] && VICTIM_HEADS.get(filled[k]!)) || new Set<string>();
-  const sameKind = (x: number, y: number) => [...kinds(x)].some(h => kinds(y).has(h));
+  const victims = (k: number) => (filled[k] && VICTIMS.get(filled[k]!)) || { surnames: new Set<string>(), kinds: new Set<string>() };
+  const mentions = (k: number, of: number) => [...victims(of).surnames].some(n => mentionsWord(a, drafts[k]!, n));
+  const sameKind = (x: number, y: number) => [...victims(x).kinds].some(h => victims(y).kinds.has(h));
   for (let j = 1; j < drafts.length; j++) {
     if (!filled[j] || drafts[j]!.onlyPlace || drafts[j]!.separate) continue;
     for (let i = 0; i < j; i++) {
@@ -69,7 +66,6 @@ function mergeByVictims(a: Annotated, drafts: Draft[], filled: (Incident | null)
       into.sents = [...new Set([...into.sents, ...d.sents])].sort((x, y) => x - y);
       into.date ??= d.date;
       into.place ??= d.place;
-      words[i] = undefined;
       filled[i] = fill(a, into, 0, eventSents);
       filled[j] = null;
       break;
@@ -85,7 +81,7 @@ const norm = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').tri
 function fill(a: Annotated, d: Draft, n: number, eventSents: Set<number>): Incident | null {
   const ev: Evidence[] = [];
   const first = d.events[0]!;
-  const type = voteType(d.events);
+  const type = typeOf(d.events.flatMap(e => e.triggers)).type;
   // The status of the strongest report of the event (the first among equals).
   let status = d.events.reduce((b, e) => (e.weight > b.weight ? e : b)).status;
   const trig = first.triggers[0]!;
@@ -137,7 +133,8 @@ function fill(a: Annotated, d: Draft, n: number, eventSents: Set<number>): Incid
   const roleCandidates: { text: string; f: Record<string, number> }[] = [];
   const decided: ({ np: NounPhrase } & RoleDecision)[] = [];
   let suicide = false;
-  const roleCandidatesOf = (sent: number, trig: number[], context: boolean) => {
+  /** `clauses`: where the draft's events lie when the sentence tells several (each draft takes the phrases of its own). */
+  const roleCandidatesOf = (sent: number, trig: number[], context: boolean, clauses: EventMention['clause'][] = []) => {
     const s = a.sentences[sent]!;
     const nps = nounPhrases(a, s.from, s.to);
     // A name standing alone (not next to a role noun that already names the person) is a candidate too.
@@ -152,15 +149,13 @@ function fill(a: Annotated, d: Draft, n: number, eventSents: Set<number>): Incid
       if (nps.some(np => np.to >= n.from - 2 && np.from <= n.to + 2 && np.classes.some(c => c.cls === 'person'))) continue;
       nps.push({ ...n, headFrom: n.from, classes: [{ cls: 'name' }] });
     }
-    // A sentence that tells several dated events: each draft takes the phrases of its own clauses.
-    const clauses = d.events.filter(e => e.sent === sent).map(e => e.clause);
     const own = (np: NounPhrase) => context || clauses.some(c => !c || np.from >= c.from && np.to <= c.to);
     for (const np of nps) {
       if (d.onlyPlace && !nearPlace(np, d.onlyPlace) || !own(np)) continue;
       // "the Islamic State group" is the organization, already taken from the registry; "Shining Path members" are people.
       const head = np.to - 1;
       const before = a.actorAt[head - 1] ?? -1;
-      if (a.actorAt[head]! >= 0 || (before >= 0 && a.actors[before]!.to === head && ORG_HEADS.has(a.tokens[head]!.lower))) continue;
+      if (a.actorAt[head]! >= 0 || (before >= 0 && a.actors[before]!.to === head && groupHeads.has(a.tokens[head]!.lower))) continue;
       const f = roleFeatures(a, np, type, trig, context);
       if (exposeFeatures) roleCandidates.push({ text: np.text, f: Object.fromEntries(f) });
       const r = decideRole(a, np, type, f);
@@ -178,10 +173,11 @@ function fill(a: Annotated, d: Draft, n: number, eventSents: Set<number>): Incid
       const name = surfaceName(a, act.actorId);
       add(perpetrators, { name, kind: 'organization', attribution, actorId: act.actorId, canonical: act.name }, act.actorId, 'perpetrators', act, name);
     }
-    roleCandidatesOf(sent, d.events.find(e => e.sent === sent)?.triggers.map(t => t.from) ?? [s.from], false);
+    const here = d.events.filter(e => e.sent === sent);
+    roleCandidatesOf(sent, here[0]?.triggers.map(t => t.from) ?? [s.from], false, here.map(e => e.clause));
     // A toll told of a past event the sentence compares with ("the November attacks, in which 130 died") is not this one's.
-    const own = d.events.filter(e => e.sent === sent).flatMap(e => e.triggers.map(t => t.from));
-    const past = d.events.filter(e => e.sent === sent).flatMap(e => (e.past ?? []).map(t => t.from));
+    const own = here.flatMap(e => e.triggers.map(t => t.from));
+    const past = here.flatMap(e => (e.past ?? []).map(t => t.from));
     const nearest = (at: number, list: number[]) => Math.min(...list.map(x => Math.abs(x - at)));
     counts.push(...casualties(a, s.from, s.to).filter(c => {
       if (!past.length) return true;
@@ -189,7 +185,7 @@ function fill(a: Annotated, d: Draft, n: number, eventSents: Set<number>): Incid
       const others = own.filter(t => t < c.from || t >= c.to);
       return others.length > 0 && nearest(c.from, others) < nearest(c.from, past);
     }));
-    if (d.events.some(e => e.sent === sent && e.suicide)) suicide = true;
+    if (here.some(e => e.suicide)) suicide = true;
   }
   // The sentence after a report often names who and what ("The victims were…"): candidates too, marked as context.
   for (const sent of d.sents) {
@@ -198,7 +194,7 @@ function fill(a: Annotated, d: Draft, n: number, eventSents: Set<number>): Incid
       roleCandidatesOf(next, [a.sentences[next]!.from], true);
     }
   }
-  const named = new Set<string>(), kinds = new Set<string>();
+  const surnames = new Set<string>(), kinds = new Set<string>();
   // Most confident first; one phrase per head word and role (the scorer, like a reader, counts an entity once).
   const heads = new Set<string>();
   for (const r of decided.sort((x, y) => y.p - x.p)) {
@@ -210,7 +206,7 @@ function fill(a: Annotated, d: Draft, n: number, eventSents: Set<number>): Incid
     else if (r.role === 'target') put(targets, { text: r.np.text, category: r.category }, 'targets');
     else if (r.role === 'victim') {
       put(victims, { text: r.np.text }, 'victims');
-      for (const n of personNames(a, r.np.from, r.np.to)) named.add(a.tokens[n.to - 1]!.lower);
+      for (const n of personNames(a, r.np.from, r.np.to)) surnames.add(a.tokens[n.to - 1]!.lower);
       const head = a.tokens[r.np.to - 1]!.lower.replace(/s$/, '');
       if (!genericVictims.has(head) && r.np.classes.some(c => c.cls === 'person')) kinds.add(head);
     }
@@ -239,17 +235,9 @@ function fill(a: Annotated, d: Draft, n: number, eventSents: Set<number>): Incid
   if (perpetratorsKilled) inc.perpetratorsKilled = perpetratorsKilled;
   if (d.group) inc.group = d.group;
   if (exposeFeatures) (inc as Incident & { _roles?: unknown })._roles = roleCandidates;
-  NAMED_VICTIMS.set(inc, named);
-  VICTIM_HEADS.set(inc, kinds);
+  VICTIMS.set(inc, { surnames, kinds });
   if (d.events.every(e => e.background)) inc.background = true;
   return inc;
-}
-
-/** The type of the surest trigger; among equally sure ones the more specific ("detonated" over "attacks"). */
-function voteType(events: EventMention[]): IncidentType {
-  const score = new Map<IncidentType, number>();
-  for (const e of events) for (const t of e.triggers) score.set(t.value.type, Math.max(score.get(t.value.type) ?? 0, t.value.weight));
-  return [...score.entries()].sort((x, y) => y[1] - x[1] || PRIORITY.indexOf(x[0]) - PRIORITY.indexOf(y[0]))[0]![0];
 }
 
 function nearPlace(np: NounPhrase, p: PlaceSpan): boolean {

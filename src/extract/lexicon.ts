@@ -15,7 +15,7 @@ interface TriggerFile {
 }
 interface NounFile {
   perpetrator: string[]; needsModifier: string[]; perpetratorModifiers: string[]; person: string[]; neutral: string[];
-  target: Record<TargetCategory, string[]>; weapon: Record<WeaponType, string[]>; armedPersons: string[]; genericVictims: string[];
+  target: Record<TargetCategory, string[]>; weapon: Record<WeaponType, string[]>; armedPersons: string[]; genericVictims: string[]; groupHeads: string[];
 }
 interface FunctionFile { function: string[]; reporting: string[]; modifiers: string[]; agentFillers: string[]; pastForms: string[]; calendar: string[]; negators: string[] }
 
@@ -101,6 +101,8 @@ export const perpetratorModifiers = new Set(N.perpetratorModifiers);
 export const armedPersons = new Set(N.armedPersons.flatMap(numberForms));
 /** Victim heads too common to tell one event's victims from another's. */
 export const genericVictims = new Set(N.genericVictims);
+/** Words that stand for a group: "the Islamic State group", "a militant group linked to…". */
+export const groupHeads = new Set(N.groupHeads);
 /** Every single word of the noun lexicon: such a word may stand inside a compound ("police station"). */
 export const nounWords = new Set<string>([
   ...N.perpetrator, ...N.person, ...Object.values(N.target).flat(), ...Object.values(N.weapon).flat(),

@@ -22,8 +22,13 @@ function nameLike(a: Annotated, t: Token): boolean {
   if (t.kind !== 'word' || t.text.length < 2 || calendarWords.has(t.lower)) return false;
   if (a.mode === 'mixed') return t.cap && !functionWords.has(t.lower);
   const w = t.lower;
-  return !functionWords.has(w) && !reportingVerbs.has(w) && (!COMMON.has(w) || GIVEN.has(w)) && !nounWords.has(w) && !modifiers.has(w) && !triggers.matchAt([t], 0)
-    && !/(ed|ing|ly)$/.test(w);
+  return !inLexicon(t) && (!COMMON.has(w) || GIVEN.has(w)) && !/(ed|ing|ly)$/.test(w);
+}
+
+/** A word the extractor's lexicons know: a function word, a verb of saying, a noun, a modifier, a trigger, a date word. */
+function inLexicon(t: Token): boolean {
+  const w = t.lower;
+  return functionWords.has(w) || reportingVerbs.has(w) || nounWords.has(w) || modifiers.has(w) || calendarWords.has(w) || !!triggers.matchAt([t], 0);
 }
 
 /**
@@ -32,7 +37,7 @@ function nameLike(a: Annotated, t: Token): boolean {
  */
 function unknownPair(a: Annotated, i: number, to: number): boolean {
   if (a.mode !== 'mixed' || i + 1 >= to) return false;
-  const strange = (t: Token) => t.kind === 'word' && t.cap && t.text.length > 2 && !COMMON.has(t.lower) && strictNameLike(a, t);
+  const strange = (t: Token) => t.kind === 'word' && t.cap && t.text.length > 2 && !COMMON.has(t.lower) && !inLexicon(t) && !isTitle(t.lower);
   const k = i + 1;
   if (!(strange(a.tokens[i]!) && strange(a.tokens[k]!) && a.placeAt[i]! < 0 && a.placeAt[k]! < 0 && a.actorAt[i]! < 0 && a.actorAt[k]! < 0)) return false;
   // Only where a name is expected: in apposition ("the ambassador, Andrei Karlov,"), after "identified as", or
@@ -44,11 +49,6 @@ function unknownPair(a: Annotated, i: number, to: number): boolean {
 
 const NAME_INTRO = new Set(['as', 'named', 'identified']);
 
-function strictNameLike(a: Annotated, t: Token): boolean {
-  const w = t.lower;
-  return !functionWords.has(w) && !reportingVerbs.has(w) && !nounWords.has(w) && !modifiers.has(w) && !calendarWords.has(w)
-    && !triggers.matchAt([t], 0) && !isTitle(w);
-}
 
 export function personNames(a: Annotated, from: number, to: number): NameSpan[] {
   const { tokens } = a;

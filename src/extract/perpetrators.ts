@@ -4,7 +4,7 @@ import type { Attribution, Evidence, Perpetrator } from '../model.js';
 import { getActor } from '../gazetteer/actors.js';
 import { within, type ActorSpan, type Annotated, type Span } from './annotate.js';
 import type { Draft } from './grouping.js';
-import { agentFillers, cues, negators, nouns, reportingVerbs } from './lexicon.js';
+import { agentFillers, cues, groupHeads, negators, nouns, reportingVerbs } from './lexicon.js';
 import { evidence } from './evidence.js';
 
 const MAX_ORGANIZATIONS = 4;
@@ -113,9 +113,8 @@ function describesAnother(a: Annotated, act: ActorSpan): boolean {
   if (k < 0) return false;
   if (a.actorAt[k]! >= 0) return true;
   const noun = a.tokens[k]!.lower;
-  return ORG_NOUNS.has(noun) || !!nouns.matchAt(a.tokens, k)?.value.some(c => c.cls === 'perpetrator');
+  return groupHeads.has(noun) || !!nouns.matchAt(a.tokens, k)?.value.some(c => c.cls === 'perpetrator');
 }
-const ORG_NOUNS = new Set(['group', 'groups', 'organization', 'organisation', 'movement', 'faction', 'network', 'cell', 'cells', 'militia', 'branch', 'affiliate', 'outfit']);
 
 const SPEAKS_OF_ATTACK = new Set(['claimed', 'denied']);
 

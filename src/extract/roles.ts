@@ -6,7 +6,8 @@ import { dataPath } from '../paths.js';
 import type { IncidentType, TargetCategory, WeaponType } from '../model.js';
 import type { Annotated } from './annotate.js';
 import type { NounPhrase } from './noun-phrases.js';
-import { armedPersons, arrestVerbs, perpetratorModifiers, reportingVerbs, triggers } from './lexicon.js';
+import { armedPersons, arrestVerbs, functionWords, perpetratorModifiers, reportingVerbs, triggers } from './lexicon.js';
+import { numberAt } from '../nlp/numbers.js';
 
 export const ROLES = ['perpetrator', 'target', 'victim', 'weapon'] as const;
 export type Role = (typeof ROLES)[number];
@@ -151,16 +152,15 @@ function armedWith(a: Annotated, np: NounPhrase): boolean {
   return next === 'armed' && after === 'with' || next === 'wielding' || next === 'brandishing';
 }
 
-const PASSIVE = new Set(['was', 'were', 'been', 'is', 'are', 'later', 'also']);
-
+/** "arresting a 27-year-old man", "two men were later charged". */
 function arrested(a: Annotated, np: NounPhrase): boolean {
   const t = a.tokens;
   let k = np.from - 1;
-  if (['a', 'an', 'the', 'two', 'three', 'four', 'five'].includes(t[k]?.lower ?? '')) k--;
+  // Past a determiner or a count the phrase did not take in.
+  if (t[k] && (functionWords.has(t[k]!.lower) || numberAt(t, k))) k--;
   if (arrestVerbs.has(t[k]?.lower ?? '')) return true;
-  let i = np.to;
-  while (PASSIVE.has(t[i]?.lower ?? '') && i < np.to + 3) i++;
-  return i > np.to && arrestVerbs.has(t[i]?.lower ?? '');
+  const verb = nextContentWord(a, np.to, a.sentences[t[np.from]!.sent]!.to);
+  return verb !== null && arrestVerbs.has(verb);
 }
 
 function decideRoleByModel(a: Annotated, np: NounPhrase, type: IncidentType, f: Map<string, number>): RoleDecision | null {

@@ -2,7 +2,7 @@
 import type { IncidentDate } from '../model.js';
 import { isDatelineDate, within, type Annotated, type PlaceSpan, type Span } from './annotate.js';
 import { cues, reportingVerbs } from './lexicon.js';
-import { isCountryCue, isDestinationVerb } from '../gazetteer/places.js';
+import { isPlaceWord } from '../gazetteer/places.js';
 
 export const PLACE_RANK: Record<string, number> = { city: 3, region: 2, admin1: 2, country: 1 };
 
@@ -40,21 +40,24 @@ export function sentencePlaces(a: Annotated, sent: number): PlaceSpan[] {
     && (p.place.kind !== 'country' || countryHere(a, p)) && !destination(a, p));
 }
 
+/** The token before a place name, past a "the". */
+function wordBefore(a: Annotated, p: PlaceSpan): number {
+  return a.tokens[p.from - 1]?.lower === 'the' ? p.from - 2 : p.from - 1;
+}
+
 /** "flew some of the injured to Ankara for treatment": where someone was taken, not where it happened. */
 function destination(a: Annotated, p: PlaceSpan): boolean {
-  let k = p.from - 1;
-  if (a.tokens[k]?.lower === 'the') k--;
+  const k = wordBefore(a, p);
   if (a.tokens[k]?.lower !== 'to') return false;
-  for (let i = k - 1; i >= Math.max(a.sentences[a.tokens[p.from]!.sent]!.from, k - 8); i--) if (isDestinationVerb(a.tokens[i]!.lower)) return true;
+  for (let i = k - 1; i >= Math.max(a.sentences[a.tokens[p.from]!.sent]!.from, k - 8); i--) if (isPlaceWord('destinationVerbs', a.tokens[i]!.lower)) return true;
   return false;
 }
 
 /** "in Colombia", "across the country of Peru": not "the ambassador to Spain", "U.S. plans". */
 function countryHere(a: Annotated, p: PlaceSpan): boolean {
-  let k = p.from - 1;
-  if (a.tokens[k]?.lower === 'the') k--;
+  const k = wordBefore(a, p);
   const w = a.tokens[k]?.lower ?? '';
-  if (isCountryCue(w)) return true;
+  if (isPlaceWord('countryCues', w)) return true;
   // A lead that names the place first: "Burkina Faso, Boungou (6 November). Gunmen ambushed…"
   const start = a.sentences[a.tokens[p.from]!.sent]!.from;
   if (a.tokens[p.to]?.text === ',' && a.tokens.slice(start, p.from).every(t => t.kind === 'punct')) return true;

@@ -502,24 +502,17 @@ export function countryOfDemonym(word: string): string | null {
   return g.demonyms.get(k) ?? (k.endsWith('s') ? g.demonyms.get(k.slice(0, -1)) ?? null : null);
 }
 
-/** "street", "hospital", "cars": after a place name, the name is of something else (place-rules.json). */
-/** "prosecutor", "police": after a place, whose office or voice it is ("the Paris prosecutor"). */
-export function isOfficeNoun(word: string): boolean {
-  return load().officeNouns.has(fold(word));
-}
+/**
+ * The word lists of place-rules.json that tell how a place is used:
+ * - `namesOther`: after a place name, the name is of something else ("San Antonio Abad street", "Toyota cars");
+ * - `countryCues`: before a country, it is where something happened ("in", "across");
+ * - `destinationVerbs`: a verb whose "to <place>" is where someone went ("flew the injured to Ankara");
+ * - `officeNouns`: after a place, whose office or voice it is ("the Paris prosecutor").
+ */
+export type PlaceWordList = 'namesOther' | 'countryCues' | 'destinationVerbs' | 'officeNouns';
 
-/** "flew", "taken": a verb whose "to <place>" is where someone went. */
-export function isDestinationVerb(word: string): boolean {
-  return load().destinationVerbs.has(fold(word));
-}
-
-/** "in", "across": a word that, before a country, makes it where something happened. */
-export function isCountryCue(word: string): boolean {
-  return load().countryCues.has(fold(word));
-}
-
-export function namesOtherThing(word: string): boolean {
-  return load().namesOther.has(fold(word));
+export function isPlaceWord(list: PlaceWordList, word: string): boolean {
+  return load()[list].has(fold(word));
 }
 
 /** The country record for an ISO code ("SV" → El Salvador). */
