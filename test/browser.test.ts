@@ -123,7 +123,8 @@ describe('dashboard in chromium', { skip: !hasChromium || !hasDashboard }, () =>
 
   test('hostile markup in a document is shown as text and runs nothing', async () => {
     await open(`#/document/${fx.docs.xss.id}`);
-    await page.waitForSelector('.doctext');
+    // The page before also showed a document: wait for this one's text, not the last one's.
+    await page.waitForFunction(() => document.querySelector('.doctext')?.textContent?.includes('__xss'));
     const text = (await page.locator('.doctext').textContent()) ?? '';
     assert.ok(text.includes('<script>window.__xss=2;alert(1)</script>'), text);
     assert.ok(text.includes('<img src=x onerror="window.__xss=3;alert(2)">'));
