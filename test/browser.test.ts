@@ -93,7 +93,8 @@ describe('dashboard in chromium', { skip: !hasChromium || !hasDashboard }, () =>
 
   test('an incident shows each field with its highlighted source sentence', async () => {
     await open('#/incidents?country=AF');
-    await page.waitForSelector('table.incidents tbody tr');
+    // The table of the page before may still be on screen: wait for the filtered one.
+    await page.waitForFunction(() => document.querySelectorAll('table.incidents tbody tr').length === 1);
     await rows().first().click();
     await page.waitForSelector('table.fields');
     assert.match(page.url(), new RegExp(`#/incident/${fx.incidentOf('kabulA')}`));
