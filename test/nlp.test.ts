@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { caseMode, tokenize } from '../src/nlp/tokens.js';
 import { findDates } from '../src/nlp/dates.js';
 import { numberAt } from '../src/nlp/numbers.js';
+import { PhraseMatcher } from '../src/nlp/phrases.js';
 
 test('sentences split on full stops but not on abbreviations or initials', () => {
   const text = 'Gen. Smith said the U.S. embassy was hit. J. Doe was unhurt.\n\nA new paragraph starts here.';
@@ -57,4 +58,26 @@ test('numbers: digits, words, vague counts with qualifiers, ranges', () => {
   assert.deepEqual(n('1,200 wounded'), { value: 1200 });
   assert.deepEqual(n('10 to 15 killed'), { value: 10, max: 15 });
   assert.equal(n('a bomb'), undefined);
+});
+
+test('phrases: the longest match that fits the limit, the same for every document and limit in any order', () => {
+  const m = new PhraseMatcher<string>().add('car bomb', 'long').add('car', 'short').add('bomb', 'bomb');
+  const text = 'Police said a car bomb went off near the market and a second car was found later on Sunday.';
+  const other = 'The bomb and the car bomb were both found by police near the border crossing on Monday morning.';
+  const { tokens } = tokenize(text, caseMode(text));
+  const { tokens: others } = tokenize(other, caseMode(other));
+  const car = tokens.findIndex(t => t.lower === 'car');
+  assert.deepEqual(m.matchAt(tokens, car), { from: car, to: car + 2, value: 'long' });
+  // Asked again with a limit that cuts the longer phrase: the shorter one.
+  assert.deepEqual(m.matchAt(tokens, car, car + 1), { from: car, to: car + 1, value: 'short' });
+  assert.deepEqual(m.matchAt(tokens, car), { from: car, to: car + 2, value: 'long' });
+  assert.equal(m.matchAt(tokens, car, car), null);
+  // Another document's tokens in between, then the first again.
+  assert.deepEqual(m.findAll(others).map(h => h.value), ['bomb', 'long']);
+  assert.deepEqual(m.findAll(tokens).map(h => h.value), ['long', 'short']);
+  assert.equal(m.matchAt(tokens, -1), null);
+  assert.equal(m.matchAt(tokens, tokens.length), null);
+  // A phrase added later is found in a document already asked about.
+  m.add('market', 'place');
+  assert.ok(m.has(tokens, 0, tokens.length) && m.findAll(tokens).some(h => h.value === 'place'));
 });

@@ -18,6 +18,17 @@ interface RoleModel { roles: Record<Role, { threshold: number; weights: Record<s
 const FILE = dataPath('model', 'roles.json');
 /** VIGIL_RULES_ONLY=1: the hand rules alone (the fitting script starts from them). */
 const model: RoleModel | null = existsSync(FILE) && process.env.VIGIL_RULES_ONLY !== '1' ? JSON.parse(readFileSync(FILE, 'utf8')) as RoleModel : null;
+/** Each feature's weight for every role at once (in ROLES order): one look-up per feature instead of one per role. */
+const weightsByFeature = new Map<string, Float64Array>();
+if (model) {
+  ROLES.forEach((role, r) => {
+    for (const [k, w] of Object.entries(model.roles[role].weights)) {
+      let ws = weightsByFeature.get(k);
+      if (!ws) weightsByFeature.set(k, (ws = new Float64Array(ROLES.length)));
+      ws[r] = w;
+    }
+  });
+}
 
 const HARM = /^(kill|dead|die|murder|slain|massacr|execut|assassinat|wound|injur|hurt|kidnap|abduct|seiz|shot|shoot|gunned|attack|ambush|stab|taken|held|hostage|captur|bomb|victim|tortur|beheaded|hit)/;
 const STRONG_PERP_MODIFIERS = new Set(['armed', 'unidentified', 'masked', 'unknown', 'hooded', 'heavily-armed']);
@@ -163,6 +174,9 @@ function arrested(a: Annotated, np: NounPhrase): boolean {
   return verb !== null && arrestVerbs.has(verb);
 }
 
+/** Scratch for one phrase's score per role (decisions are made one at a time). */
+const SCORES = new Float64Array(ROLES.length);
+
 function decideRoleByModel(a: Annotated, np: NounPhrase, type: IncidentType, f: Map<string, number>): RoleDecision | null {
   const category = (np.classes.find(c => c.cls === 'target') as { category: TargetCategory } | undefined)?.category ?? 'other';
   const weaponType = (np.classes.find(c => c.cls === 'weapon') as { type: WeaponType } | undefined)?.type ?? 'unknown';
@@ -170,14 +184,16 @@ function decideRoleByModel(a: Annotated, np: NounPhrase, type: IncidentType, f: 
     const role = ruleRole(a, np, type);
     return role ? { role, p: 1, category, weaponType } : null;
   }
-  let best: RoleDecision | null = null;
-  for (const role of ROLES) {
-    const m = model.roles[role];
-    let z = 0;
-    for (const [k, v] of f) z += (m.weights[k] ?? 0) * v;
-    const p = 1 / (1 + Math.exp(-z));
-    if (p >= m.threshold && (!best || p > best.p)) best = { role, p, category, weaponType };
+  const z = SCORES.fill(0);
+  for (const [k, v] of f) {
+    const ws = weightsByFeature.get(k);
+    if (ws) for (let r = 0; r < ROLES.length; r++) z[r] += ws[r]! * v;
   }
+  let best: RoleDecision | null = null;
+  ROLES.forEach((role, r) => {
+    const p = 1 / (1 + Math.exp(-z[r]!));
+    if (p >= model.roles[role].threshold && (!best || p > best.p)) best = { role, p, category, weaponType };
+  });
   return best;
 }
 

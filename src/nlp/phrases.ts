@@ -3,12 +3,22 @@ import type { Token } from './tokens.js';
 
 export interface PhraseHit<T> { from: number; to: number; value: T }
 
+/** Shorter token lists (a single word looked up) are not worth caching. */
+const CACHE_MIN_TOKENS = 16;
+
 export class PhraseMatcher<T> {
   private readonly byFirst = new Map<string, { words: string[]; value: T }[]>();
+  /**
+   * The longest hit at each token of the last document's tokens, filled on demand: the same sentences are
+   * asked about again and again (per draft, per candidate), and a look-up by word is most of the cost.
+   */
+  private cachedFor: Token[] | null = null;
+  private cache: (PhraseHit<T> | null | undefined)[] = [];
 
   add(phrase: string, value: T): this {
     const words = phrase.toLowerCase().split(/\s+/).filter(Boolean);
     if (!words.length) return this;
+    this.cachedFor = null;
     const list = this.byFirst.get(words[0]!) ?? [];
     list.push({ words, value });
     list.sort((a, b) => b.words.length - a.words.length);
@@ -22,6 +32,16 @@ export class PhraseMatcher<T> {
   }
 
   matchAt(tokens: Token[], i: number, limit = tokens.length): PhraseHit<T> | null {
+    if (i < 0 || i >= limit || i >= tokens.length) return null;
+    if (tokens.length < CACHE_MIN_TOKENS) return this.scan(tokens, i, limit);
+    if (tokens !== this.cachedFor) { this.cachedFor = tokens; this.cache = new Array(tokens.length); }
+    let hit = this.cache[i];
+    if (hit === undefined) hit = this.cache[i] = this.scan(tokens, i, tokens.length);
+    // The longest phrase runs past the limit: a shorter one may still fit.
+    return hit && hit.to > limit ? this.scan(tokens, i, limit) : hit;
+  }
+
+  private scan(tokens: Token[], i: number, limit: number): PhraseHit<T> | null {
     const list = this.byFirst.get(tokens[i]?.lower ?? '');
     if (!list) return null;
     outer: for (const e of list) {

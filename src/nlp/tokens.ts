@@ -66,8 +66,9 @@ export function tokenize(text: string, mode: CaseMode): { tokens: Token[]; sente
     if (tokens.length === sentFrom) sentStart = start;
     const c0 = raw.charCodeAt(0);
     const isDigit = c0 >= 48 && c0 <= 57;
-    const isWord = /[\p{L}\p{N}]/u.test(raw[0]!);
-    const lower = raw.toLowerCase().replace(/’/g, "'");
+    const isWord = c0 < 128 ? (c0 >= 97 && c0 <= 122) || (c0 >= 65 && c0 <= 90) || isDigit : /[\p{L}\p{N}]/u.test(raw[0]!);
+    const lowered = raw.toLowerCase();
+    const lower = lowered.includes('’') ? lowered.replace(/’/g, "'") : lowered;
     tokens.push({
       i: tokens.length, start, end: start + raw.length, text: raw, lower,
       kind: isDigit && /^[\d.,:\/-]+$/.test(raw) ? 'num' : isWord ? 'word' : 'punct',
