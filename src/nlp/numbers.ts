@@ -15,13 +15,22 @@ const LEX: NumberLexicon = JSON.parse(readFileSync(dataPath('lexicon', 'numbers.
 const UNITS = new Map(Object.entries(LEX.units));
 const MULT = new Map(Object.entries(LEX.multipliers));
 const VAGUE = new Map(Object.entries(LEX.vague));
-const QUALIFIERS = Object.entries(LEX.qualifiers).map(([k, v]) => ({ words: k.split(' '), value: v }));
+/** Qualifiers by their first word, longest first: one look-up per token instead of one test per qualifier. */
+const QUALIFIERS = new Map<string, { words: string[]; value: string }[]>();
+for (const [k, value] of Object.entries(LEX.qualifiers)) {
+  const words = k.split(' ');
+  const list = QUALIFIERS.get(words[0]!) ?? [];
+  list.push({ words, value });
+  list.sort((a, b) => b.words.length - a.words.length);
+  QUALIFIERS.set(words[0]!, list);
+}
 
 export interface NumberSpan { from: number; to: number; count: Count }
 
 function wordValue(lower: string): number | undefined {
   const u = UNITS.get(lower);
   if (u !== undefined) return u;
+  if (!lower.includes('-')) return undefined;
   const parts = lower.split('-');
   if (parts.length === 2) {
     const a = UNITS.get(parts[0]!), b = UNITS.get(parts[1]!);
@@ -33,7 +42,7 @@ function wordValue(lower: string): number | undefined {
 /** The number starting at token `i` (qualifier included), or null. Articles count only before a multiplier. */
 export function numberAt(tokens: Token[], i: number): NumberSpan | null {
   let from = i, qualifier: string | undefined;
-  for (const q of QUALIFIERS) {
+  for (const q of QUALIFIERS.get(tokens[i]?.lower ?? '') ?? []) {
     if (q.words.every((w, k) => tokens[i + k]?.lower === w)) { qualifier = q.value; i += q.words.length; break; }
   }
   const t = tokens[i];
