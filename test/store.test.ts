@@ -456,6 +456,9 @@ test(`export/import round trip: sqlite → ${pg ? 'postgres' : 'sqlite'} → sql
     const back = await collect(target.store.exportAll());
     assert.deepEqual(canonical(back), canonical(exported));
     assert.deepEqual(canonical(await collect(middle.store.exportAll())), canonical(exported));
+    // The same export again adds nothing: no second copy of quotes, evidence or audit entries.
+    await middle.store.importAll(exported);
+    assert.deepEqual(canonical(await collect(middle.store.exportAll())), canonical(exported));
 
     for (const st of [middle.store, target.store]) {
       assert.deepEqual(await st.getIncident(paris!), await s.getIncident(paris!));

@@ -48,9 +48,12 @@ export type PortableTable = (typeof PORTABLE_TABLES)[number];
 export interface PortableRecord { table: PortableTable; row: Record<string, unknown> }
 
 export interface PortableStore {
-  /** Every stored row, table by table, in key order; streams (pages of rows), memory stays flat. */
-  exportAll(): AsyncIterable<PortableRecord>;
-  /** Writes records as they are (no re-resolution), in batches; meant for an empty store. */
+  /** Every stored row of every table (or of those given), table by table, in key order; streams (pages of rows), memory stays flat. */
+  exportAll(tables?: readonly PortableTable[]): AsyncIterable<PortableRecord>;
+  /**
+   * Writes records as they are (no re-resolution), in batches; meant for an empty store. Rows already there
+   * are left alone, so importing the same export again adds nothing.
+   */
   importAll(records: AsyncIterable<PortableRecord> | Iterable<PortableRecord>): Promise<Record<PortableTable, number>>;
 }
 

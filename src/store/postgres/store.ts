@@ -22,7 +22,7 @@ import {
 } from '../shared/rows.js';
 import { createPool, one, params, parseLocation, rows, transaction, type Queryable } from './db.js';
 import type { ClaimedJob, Job, JobState, PortableRecord, PortableStore, PortableTable, QueueStore } from '../extensions.js';
-import { exportRows, importRows } from '../shared/portable.js';
+import { exportRows, importRows, MATCHED_TABLES } from '../shared/portable.js';
 import { migratePostgres } from './migrate.js';
 import { PostgresQueue } from './queue.js';
 
@@ -410,11 +410,11 @@ export class PostgresStore implements Store, QueueStore, PortableStore {
   // ── export / import (PortableStore) ──────────────────────────────────────────────────────────
 
   /** Reads one consistent snapshot (REPEATABLE READ) while other workers keep writing. */
-  async *exportAll(): AsyncIterable<PortableRecord> {
+  async *exportAll(tables?: readonly PortableTable[]): AsyncIterable<PortableRecord> {
     const c = await this.pool.connect();
     try {
       await c.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
-      yield* exportRows(async (sql, values) => (await c.query(sql, values)).rows as Record<string, unknown>[], params);
+      yield* exportRows(async (sql, values) => (await c.query(sql, values)).rows as Record<string, unknown>[], params, tables);
       await c.query('COMMIT');
     } finally {
       await c.query('ROLLBACK').catch(() => undefined);
@@ -425,6 +425,6 @@ export class PostgresStore implements Store, QueueStore, PortableStore {
   importAll(records: AsyncIterable<PortableRecord> | Iterable<PortableRecord>): Promise<Record<PortableTable, number>> {
     return importRows(records, params, (batch) => transaction(this.pool, async (c) => {
       for (const [sql, values] of batch) await c.query(sql, values);
-    }), (b) => b);
+    }), (b) => b, this.exportAll(MATCHED_TABLES));
   }
 }

@@ -22,7 +22,7 @@ import {
   type AuditDbRow, type DocumentDbRow, type IncidentDbRow, type MentionDbRow, type QuoteDbRow,
 } from '../shared/rows.js';
 import type { ClaimedJob, Job, JobState, PortableRecord, PortableStore, PortableTable, QueueStore } from '../extensions.js';
-import { exportRows, importRows } from '../shared/portable.js';
+import { exportRows, importRows, MATCHED_TABLES } from '../shared/portable.js';
 import { migrateSqlite } from './migrate.js';
 import { SqliteQueue } from './queue.js';
 import { prepareStatements, type Statements } from './statements.js';
@@ -425,13 +425,13 @@ export class SqliteStore implements Store, QueueStore, PortableStore {
 
   // ── export / import (PortableStore) ──────────────────────────────────────────────────────────
 
-  exportAll(): AsyncIterable<PortableRecord> {
-    return exportRows(async (sql, values) => this.prepared(sql).all(...values) as Record<string, unknown>[], sqliteParams);
+  exportAll(tables?: readonly PortableTable[]): AsyncIterable<PortableRecord> {
+    return exportRows(async (sql, values) => this.prepared(sql).all(...values) as Record<string, unknown>[], sqliteParams, tables);
   }
 
   importAll(records: AsyncIterable<PortableRecord> | Iterable<PortableRecord>): Promise<Record<PortableTable, number>> {
     return importRows(records, sqliteParams, async (batch) => {
       this.db.transaction(() => { for (const [sql, values] of batch) this.prepared(sql).run(...values); }).immediate();
-    }, (b) => (b ? 1 : 0));
+    }, (b) => (b ? 1 : 0), this.exportAll(MATCHED_TABLES));
   }
 }
