@@ -38,9 +38,10 @@ export interface Annotated {
   actors: ActorSpan[];
   /** Countries by how often the text names places in them: the context for ambiguous places. */
   countryCounts: Map<string, number>;
-  /** Per token, the index in `actors` / `places` of the span covering it, or -1. */
+  /** Per token, the index in `actors` / `places` / `dates` of the span covering it, or -1. */
   actorAt: Int32Array;
   placeAt: Int32Array;
+  dateAt: Int32Array;
 }
 
 /** "BOGOTA, 9 JAN 90 (EFE) --": the date of the report, at the head of the text before the dash. */
@@ -119,8 +120,9 @@ export function annotate(doc: Document): Annotated {
   }
   dates.sort(byPosition); places.sort(byPosition);
   const placeAt = indexSpans(places, tokens.length);
+  const dateAt = indexSpans(dates, tokens.length);
   markForeign(places, sentences, tokens, countryCounts);
-  return { doc, text, mode, tokens, sentences, reference, dates, places, actors, countryCounts, actorAt, placeAt };
+  return { doc, text, mode, tokens, sentences, reference, dates, places, actors, countryCounts, actorAt, placeAt, dateAt };
 }
 
 /** "U.S. professor", "the Peru embassy", "the Paris prosecutor": a place naming whose someone or something is, not where. */

@@ -1,7 +1,7 @@
 // Event mentions: sentences that report an attack, found by their triggers and kept only when the
 // context says a real, specific incident (not a trend, a hypothetical or a battle between forces).
 import type { IncidentType, Status } from '../model.js';
-import { isDatelineDate, type Annotated, type DateSpan } from './annotate.js';
+import { isDatelineDate, within, type Annotated, type DateSpan } from './annotate.js';
 import { sameDay } from './sentence-context.js';
 import { monthOfName } from '../nlp/dates.js';
 import { cues, ramming, triggers, type TriggerInfo } from './lexicon.js';
@@ -93,7 +93,7 @@ type Part = PhraseHit<TriggerInfo>[] & { date?: DateSpan | null };
 
 function byDate(a: Annotated, from: number, to: number, hits: PhraseHit<TriggerInfo>[]): Part[] {
   if (hits.length < 2) return [hits];
-  const dates = a.dates.filter(d => d.from >= from && d.to <= to && !isDatelineDate(a.text, d));
+  const dates = within(a.dates, from, to).filter(d => !isDatelineDate(a.text, d));
   if (dates.length < 2) return [hits];
   const own = (h: PhraseHit<TriggerInfo>) => {
     const near = dates.filter(d => d.to <= h.from ? h.from - d.to <= DATE_REACH : d.from - h.to <= DATE_REACH && d.from >= h.to);

@@ -27,7 +27,7 @@ const VICTIMS = new WeakMap<Incident, { surnames: Set<string>; kinds: Set<string
 export function incidents(a: Annotated, events: EventMention[]): Incident[] {
   const eventSents = new Set(events.map(e => e.sent));
   const drafts = group(a, events);
-  const filled = mergeByVictims(a, drafts, drafts.map(d => fill(a, d, 0, eventSents)), eventSents);
+  const filled = mergeByVictims(a, drafts, drafts.map(d => fill(a, d, eventSents)), eventSents);
   const out: Incident[] = [];
   for (const [k, d] of drafts.entries()) {
     const inc = filled[k];
@@ -66,7 +66,7 @@ function mergeByVictims(a: Annotated, drafts: Draft[], filled: (Incident | null)
       into.sents = [...new Set([...into.sents, ...d.sents])].sort((x, y) => x - y);
       into.date ??= d.date;
       into.place ??= d.place;
-      filled[i] = fill(a, into, 0, eventSents);
+      filled[i] = fill(a, into, eventSents);
       filled[j] = null;
       break;
     }
@@ -78,7 +78,7 @@ function mergeByVictims(a: Annotated, drafts: Draft[], filled: (Incident | null)
 
 const norm = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
 
-function fill(a: Annotated, d: Draft, n: number, eventSents: Set<number>): Incident | null {
+function fill(a: Annotated, d: Draft, eventSents: Set<number>): Incident | null {
   const ev: Evidence[] = [];
   const first = d.events[0]!;
   const type = typeOf(d.events.flatMap(e => e.triggers)).type;
@@ -227,7 +227,7 @@ function fill(a: Annotated, d: Draft, n: number, eventSents: Set<number>): Incid
 
   const s0 = a.sentences[first.sent]!;
   const inc: Incident = {
-    id: `inc_${a.doc.id.replace(/^doc_/, '')}_${n}`,
+    id: '', // numbered by incidents(), among the ones the filter keeps
     type, status, date, location, perpetrators, targets, victims, weapons,
     killed, injured, suicide, evidence: ev, sources: [a.doc.id],
     summary: a.text.slice(s0.start, s0.end).replace(/\s+/g, ' ').slice(0, 400),

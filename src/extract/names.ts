@@ -54,7 +54,7 @@ export function personNames(a: Annotated, from: number, to: number): NameSpan[] 
   const { tokens } = a;
   const out: NameSpan[] = [];
   // "Easter Sunday" is a date, not a person.
-  const taken = (i: number) => a.placeAt[i]! >= 0 || a.actorAt[i]! >= 0 || a.dates.some(d => d.from <= i && i < d.to);
+  const taken = (i: number) => a.placeAt[i]! >= 0 || a.actorAt[i]! >= 0 || a.dateAt[i]! >= 0;
   for (let i = from; i < to; i++) {
     const t = tokens[i]!;
     const afterTitle = isTitle(tokens[i - 1]?.lower ?? '') && i > from;
