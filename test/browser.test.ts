@@ -109,6 +109,8 @@ describe('dashboard in chromium', { skip: !hasChromium || !hasDashboard }, () =>
   test('editing a field persists across a reload, with an audit entry', async () => {
     const id = fx.incidentOf('paris');
     await open(`#/incident/${id}`);
+    // The incident of the test before may still be on screen: wait for this one's toll (3 killed in Paris).
+    await page.waitForFunction(() => /^3\b/.test(document.querySelector('tr[data-field=killed] td.value')?.textContent ?? ''));
     await page.click('tr[data-field=killed] button.edit');
     await page.fill('tr[data-field=killed] input[name=value]', '7');
     await page.click('tr[data-field=killed] button[type=submit]');
