@@ -303,3 +303,24 @@ test('"dozens more were injured", told with the hospitals\' morning figures, add
   const text = 'A man drove a truck into crowds in Nice late on Thursday, killing 84 people, officials said.\n\nDozens more were seriously injured, and hospitals in the region said 50 people were in a critical condition on Friday morning.';
   assert.deepEqual(draftSentences(text, '2016-07-15'), [[0, 1]]);
 });
+
+test('a later definite reference whose sentence dates a statement, and "those killed", join the attack; a police raid is no attack', () => {
+  const text = paragraphs(
+    'Two people were killed when a gunman opened fire at a bus stop in the centre of Leeds on Friday evening. The gunman fled.',
+    'On Saturday, detectives from the counter-terrorism unit took over the inquiry and described the shooting as a terrorist attack.',
+    'Police raided a house in the east of the city overnight.',
+    'Among those killed was a nurse from nearby Harrogate, her family said.',
+  );
+  assert.deepEqual(draftSentences(text, '2021-03-07'), [[0, 2, 4]]);
+  const [inc, ...rest] = extract(doc(text, '2021-03-07')).incidents;
+  assert.equal(rest.length, 0);
+  assert.equal(inc?.date, '2021-03-05');
+  assert.equal(inc?.location?.place, 'Leeds');
+});
+
+test('a street named after a town is not where it happened', () => {
+  const [inc] = extract(doc('A bomb exploded outside a shop in the Bradford Road area of Leeds on Monday, police said.', '2021-03-09')).incidents;
+  assert.equal(inc?.location?.place, 'Leeds');
+  const [other] = extract(doc('A bomb exploded outside a shop in the Bradford Road area on Monday, police said.', '2021-03-09')).incidents;
+  assert.notEqual(other?.location?.place, 'Bradford');
+});

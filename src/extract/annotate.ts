@@ -121,6 +121,7 @@ export function annotate(doc: Document): Annotated {
   dates.sort(byPosition); places.sort(byPosition);
   const placeAt = indexSpans(places, tokens.length);
   const dateAt = indexSpans(dates, tokens.length);
+  markStreets(places, tokens);
   markForeign(places, sentences, tokens, countryCounts);
   return { doc, text, mode, tokens, sentences, reference, dates, places, actors, countryCounts, actorAt, placeAt, dateAt };
 }
@@ -195,6 +196,11 @@ export function within<T extends Span>(list: T[], from: number, to: number): T[]
 
 const MINOR_POPULATION = 200_000;
 const LOCALITY = new Set(['district', 'neighborhood', 'neighbourhood', 'quarter', 'suburb', 'area', 'borough', 'sector', 'ward', 'township']);
+
+/** "the Basingstoke Road area": a street named after a place, wherever it is, is not that place. */
+function markStreets(places: PlaceSpan[], tokens: Token[]): void {
+  for (const p of places) if (isPlaceWord('streetWords', tokens[p.to]?.lower ?? '')) p.foreign = true;
+}
 
 function markForeign(places: PlaceSpan[], sentences: Sentence[], tokens: Token[], context: Map<string, number>): void {
   // The text's country: the dateline and unambiguous places (the context), and every resolved place.

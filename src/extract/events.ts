@@ -4,7 +4,7 @@ import type { IncidentType, Status } from '../model.js';
 import { isDatelineDate, within, type Annotated, type DateSpan } from './annotate.js';
 import { sameDay } from './sentence-context.js';
 import { monthOfName } from '../nlp/dates.js';
-import { cues, ramming, triggers, type TriggerInfo } from './lexicon.js';
+import { cues, ramming, referring, triggers, type TriggerInfo } from './lexicon.js';
 import type { PhraseHit, PhraseMatcher } from '../nlp/phrases.js';
 
 export interface EventMention {
@@ -71,7 +71,7 @@ export function eventMentions(a: Annotated): EventMention[] {
     for (const [k, part] of parts.entries()) {
       const first = part[0]!;
       const prev = tokens[first.from - 1]?.lower;
-      const anaphoric = prev === 'the' || prev === 'this' || prev === 'that' || prev === 'its';
+      const anaphoric = referring.has(prev ?? '');
       const own = part === hits ? { type, weight } : typeOf(part, plot || foiled);
       out.push({
         sent: s.i, ...own, triggers: part, status, suicide: has(cues.suicide), anaphoric,
@@ -87,7 +87,7 @@ export function eventMentions(a: Annotated): EventMention[] {
 }
 
 /** How near a date must stand to a trigger to be its own. */
-const DATE_REACH = 6;
+export const DATE_REACH = 6;
 
 type Part = PhraseHit<TriggerInfo>[] & { date?: DateSpan | null };
 

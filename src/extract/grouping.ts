@@ -1,7 +1,7 @@
 // A document's event mentions grouped into drafts of incidents: one per real event, several for a roundup.
 import type { IncidentDate, IncidentType } from '../model.js';
 import type { Annotated, PlaceSpan, Span } from './annotate.js';
-import type { EventMention } from './events.js';
+import { DATE_REACH, type EventMention } from './events.js';
 import { bestPlace, PLACE_RANK, sameDay, samePlace, sentenceDate, sentencePlaces } from './sentence-context.js';
 import { personNames } from './names.js';
 import { casualtyWords, cues } from './lexicon.js';
@@ -115,10 +115,20 @@ function moreVictims(a: Annotated, ev: EventMention): boolean {
   });
 }
 
-function joins(a: Annotated, cur: Draft, ev: EventMention, date: { value: IncidentDate } | null, place: PlaceSpan | null): boolean {
+/**
+ * "On Sunday, police declared the stabbings a terrorist incident": a date far from a definite reference to
+ * the event before dates what was said or done about it, not the event.
+ */
+function statementDated(ev: EventMention, cur: Draft, date: { span: Span | null }): boolean {
+  if (!ev.anaphoric || FAMILY[ev.type] !== FAMILY[cur.events[0]!.type] || !date.span) return false;
+  const t = ev.triggers[0]!;
+  return date.span.to <= t.from - DATE_REACH || date.span.from >= t.to + DATE_REACH;
+}
+
+function joins(a: Annotated, cur: Draft, ev: EventMention, date: { value: IncidentDate; span: Span | null } | null, place: PlaceSpan | null): boolean {
   if (cur.onlyPlace) return false;
   const last = cur.events[cur.events.length - 1]!;
-  if (date && cur.date && !sameDay(date.value, cur.date.value) && !moreVictims(a, ev)) return false;
+  if (date && cur.date && !sameDay(date.value, cur.date.value) && !moreVictims(a, ev) && !statementDated(ev, cur, date)) return false;
   // "the attacks" refers back, whatever other places the sentence names.
   if (ev.anaphoric && FAMILY[ev.type] === FAMILY[cur.events[0]!.type]) return true;
   if (place && cur.place && !samePlace(place, cur.place)) return false;

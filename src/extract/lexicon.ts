@@ -17,7 +17,7 @@ interface NounFile {
   perpetrator: string[]; needsModifier: string[]; perpetratorModifiers: string[]; person: string[]; neutral: string[];
   target: Record<TargetCategory, string[]>; weapon: Record<WeaponType, string[]>; armedPersons: string[]; genericVictims: string[]; groupHeads: string[];
 }
-interface FunctionFile { function: string[]; reporting: string[]; modifiers: string[]; agentFillers: string[]; pastForms: string[]; calendar: string[]; negators: string[] }
+interface FunctionFile { function: string[]; reporting: string[]; modifiers: string[]; agentFillers: string[]; pastForms: string[]; calendar: string[]; negators: string[]; referring: string[] }
 
 export interface TriggerInfo { type: IncidentType; weight: number }
 export type NounClass =
@@ -95,6 +95,9 @@ export const agentFillers = new Set(F.agentFillers);
 export const pastForms = new Set(F.pastForms);
 export const calendarWords = new Set(F.calendar);
 export const negators = new Set(F.negators);
+
+/** "the attack", "those killed": a trigger after one of these refers back to an event already told. */
+export const referring = new Set(F.referring);
 export const modifiers = new Set([...F.modifiers, ...N.perpetratorModifiers]);
 export const perpetratorModifiers = new Set(N.perpetratorModifiers);
 /** Heads that name soldiers, police and fighters, in both numbers. */

@@ -10,7 +10,7 @@ export const PLACE_RANK: Record<string, number> = { city: 3, region: 2, admin1: 
 export function sentenceDate(a: Annotated, sent: number, near?: number, clause?: { from: number; to: number }): { value: IncidentDate; span: Span } | null {
   const s = a.sentences[sent]!;
   // Not the date of a claim or a statement: "claimed responsibility on Tuesday for Monday's attack".
-  const ds = within(a.dates, clause?.from ?? s.from, clause?.to ?? s.to).filter(d => !inDateline(a, d) && !afterStatement(a, d.from) && !beforeStatement(a, d.to));
+  const ds = within(a.dates, clause?.from ?? s.from, clause?.to ?? s.to).filter(d => !inDateline(a, d) && !afterStatement(a, d.from, s.from) && !beforeStatement(a, d.to));
   if (!ds.length) return null;
   const at = near ?? s.from;
   const best = ds.reduce((b, d) => (Math.abs(d.from - at) < Math.abs(b.from - at) ? d : b));
@@ -25,8 +25,8 @@ function beforeStatement(a: Annotated, i: number): boolean {
   return reportingVerbs.has(w) || cues.denied.has(a.tokens, i, i + 1) || cues.claimed.has(a.tokens, i, i + 2);
 }
 
-function afterStatement(a: Annotated, i: number): boolean {
-  for (let k = i - 1; k >= Math.max(0, i - 4); k--) {
+function afterStatement(a: Annotated, i: number, sentenceFrom: number): boolean {
+  for (let k = i - 1; k >= Math.max(sentenceFrom, i - 4); k--) {
     const w = a.tokens[k]!.lower;
     if (w === 'responsibility' || w === 'credit' || reportingVerbs.has(w)) return true;
   }
