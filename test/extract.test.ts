@@ -324,3 +324,19 @@ test('a street named after a town is not where it happened', () => {
   const [other] = extract(doc('A bomb exploded outside a shop in the Bradford Road area on Monday, police said.', '2021-03-09')).incidents;
   assert.notEqual(other?.location?.place, 'Bradford');
 });
+
+test('a person after "by" and an agent verb did it, in the report or the sentence before it; police who shot the attacker did not', () => {
+  const perps = (text: string) => extract(doc(text, '1990-01-09')).incidents.flatMap(i => i.perpetrators.map(p => p.name.toLowerCase()));
+  assert.ok(perps('The judge was intercepted by four individuals on two motorcycles. He was shot dead on the road to Medellin on Monday.').some(p => p.includes('individuals')));
+  assert.ok(perps('A former minister was murdered in Lima on Monday. The crime was perpetrated by three young men, the police said.').some(p => p.includes('young men')));
+  assert.ok(!perps('A man stabbed three people at a market in Lyon on Monday. The attacker was shot by police officers at the scene.').some(p => p.includes('police')));
+});
+
+test('a report filed abroad about a country its text keeps naming happened there, not at the dateline', () => {
+  const text = 'PARIS, 17 NOV 89 (AFP) -- [TEXT] SIX JESUIT PRIESTS WERE MURDERED YESTERDAY. THE SALVADORAN GOVERNMENT BLAMED THE REBELS, AND SALVADORAN BISHOPS AND THE SALVADORAN PRESS CONDEMNED THE CRIME.';
+  const [inc] = extract(doc(text, '1989-11-17')).incidents;
+  assert.equal(inc?.location?.countryCode, 'SV');
+  // Filed at home, the dateline stands, whatever other countries the text names.
+  const home = 'SAN SALVADOR, 17 NOV 89 (AFP) -- [TEXT] SIX JESUIT PRIESTS WERE MURDERED YESTERDAY. MEXICO AND MEXICAN BISHOPS CONDEMNED THE CRIME.';
+  assert.equal(extract(doc(home, '1989-11-17')).incidents[0]?.location?.place, 'San Salvador');
+});

@@ -1,7 +1,7 @@
 // A document's incidents: drafts of events filled with their arguments (date, place, roles, counts, status),
 // each value with its evidence, and judged by the learned filter.
 import type { Count, Evidence, Incident, IncidentDate, IncidentType, Location, Perpetrator, Target, Victim, Weapon } from '../model.js';
-import { toLocation, findPlaces, resolvePlace } from '../gazetteer/places.js';
+import { countryOfDemonym, toLocation, findPlaces, getCountry, resolvePlace } from '../gazetteer/places.js';
 import { within, type Annotated, type PlaceSpan, type Span } from './annotate.js';
 import { typeOf, type EventMention } from './events.js';
 import { group, mentionsWord, type Draft } from './grouping.js';
@@ -9,13 +9,15 @@ import { bestPlace, sameDay, sentenceDate, sentencePlaces } from './sentence-con
 import { nounPhrases, type NounPhrase } from './noun-phrases.js';
 import { isTitle, personNames } from './names.js';
 import { casualties, type CasualtyMention } from './casualties.js';
-import { decideRole, roleFeatures, type RoleDecision } from './roles.js';
+import { agentOf, decideRole, roleFeatures, type RoleDecision } from './roles.js';
 import { actsInSentence, attributionOf, claims, defaultSuspect, isState, notAnAuthor, surfaceName } from './perpetrators.js';
 import { evidence } from './evidence.js';
 import { armedPersons, cues, genericVictims, groupHeads } from './lexicon.js';
 import { exposeFeatures, incidentProbability, incidentThreshold, type Features } from './incident-model.js';
 
 const MAX_FILLERS = 4;
+/** Places of one country the text names, none of the dateline's, that make it where a report filed abroad happened. */
+const TEXT_COUNTRY_MENTIONS = 3;
 /** News reports the latest events: one dated more than two months before the report is background. */
 const OLD_DAYS = 62;
 /**
@@ -115,6 +117,7 @@ function fill(a: Annotated, d: Draft, eventSents: Set<number>): Incident | null 
     const m = findPlaces(a.doc.dateline)[0];
     if (m) location = toLocation(resolvePlace(m, { countryCounts: a.countryCounts, dateline: a.doc.dateline }));
   }
+  if (!place && location) location = textCountryOverDateline(a, location);
 
   const perpetrators: Perpetrator[] = [];
   const targets: Target[] = [];
@@ -134,7 +137,7 @@ function fill(a: Annotated, d: Draft, eventSents: Set<number>): Incident | null 
   const decided: ({ np: NounPhrase } & RoleDecision)[] = [];
   let suicide = false;
   /** `clauses`: where the draft's events lie when the sentence tells several (each draft takes the phrases of its own). */
-  const roleCandidatesOf = (sent: number, trig: number[], context: boolean, clauses: EventMention['clause'][] = []) => {
+  const roleCandidatesOf = (sent: number, trig: number[], context: boolean, clauses: EventMention['clause'][] = [], agentsOnly = false) => {
     const s = a.sentences[sent]!;
     const nps = nounPhrases(a, s.from, s.to);
     // A name standing alone (not next to a role noun that already names the person) is a candidate too.
@@ -156,6 +159,7 @@ function fill(a: Annotated, d: Draft, eventSents: Set<number>): Incident | null 
       const head = np.to - 1;
       const before = a.actorAt[head - 1] ?? -1;
       if (a.actorAt[head]! >= 0 || (before >= 0 && a.actors[before]!.to === head && groupHeads.has(a.tokens[head]!.lower))) continue;
+      if (agentsOnly) { if (agentOf(a, np)) decided.push({ np, role: 'perpetrator', p: 1, category: 'other', weaponType: 'unknown' }); continue; }
       const f = roleFeatures(a, np, type, trig, context);
       if (exposeFeatures) roleCandidates.push({ text: np.text, f: Object.fromEntries(f) });
       const r = decideRole(a, np, type, f);
@@ -192,6 +196,11 @@ function fill(a: Annotated, d: Draft, eventSents: Set<number>): Incident | null 
     const next = sent + 1;
     if (next < a.sentences.length && a.sentences[next]!.para === a.sentences[sent]!.para && !eventSents.has(next) && !d.sents.includes(next)) {
       roleCandidatesOf(next, [a.sentences[next]!.from], true);
+    }
+    // The one before may name who did it ("… was intercepted by heavily armed men. He was kidnapped…").
+    const prev = sent - 1;
+    if (prev >= 0 && a.sentences[prev]!.para === a.sentences[sent]!.para && !eventSents.has(prev) && !d.sents.includes(prev)) {
+      roleCandidatesOf(prev, [a.sentences[prev]!.from], true, [], true);
     }
   }
   const surnames = new Set<string>(), kinds = new Set<string>();
@@ -238,6 +247,22 @@ function fill(a: Annotated, d: Draft, eventSents: Set<number>): Incident | null 
   VICTIMS.set(inc, { surnames, kinds });
   if (d.events.every(e => e.background)) inc.background = true;
   return inc;
+}
+
+/**
+ * "HAVANA, 21 NOV 89 -- … the murder of six Jesuits … in El Salvador": a report filed abroad about events in a
+ * country its text names again and again (and never the dateline's) happened in that country.
+ */
+function textCountryOverDateline(a: Annotated, location: Location): Location {
+  const counts = new Map<string, number>();
+  const count = (code: string) => counts.set(code, (counts.get(code) ?? 0) + 1);
+  for (const p of a.places) if (!p.dateline && !p.foreign) count(p.place.countryCode);
+  // "the Salvadoran army": a people names its country as surely as a place does.
+  for (const t of a.tokens) { const code = t.kind === 'word' && t.text.length > 3 ? countryOfDemonym(t.lower) : null; if (code) count(code); }
+  const top = [...counts.entries()].sort((x, y) => y[1] - x[1])[0];
+  if (!top || top[0] === location.countryCode || top[1] < TEXT_COUNTRY_MENTIONS || counts.has(location.countryCode ?? '')) return location;
+  const country = getCountry(top[0]);
+  return country ? toLocation(country) : location;
 }
 
 function nearPlace(np: NounPhrase, p: PlaceSpan): boolean {

@@ -10,7 +10,7 @@ interface TriggerFile {
   triggers: { type: IncidentType; weight: number; words: string[] }[];
   plots: string[]; foiled: string[]; arrests: string[]; failed: string[]; threatened: string[];
   claimed: string[]; suspected: string[]; inspired: string[]; directed: string[]; denied: string[];
-  suicide: string[]; nonIncident: string[]; stateAction: string[]; hypothetical: string[]; generic: string[]; separate: string[]; additional: string[]; blame: string[]; laborStrike: string[]; affiliation: string[]; arrestVerbs: string[]; suspicion: string[]; sameDay: string[]; casualtyWords: string[];
+  suicide: string[]; nonIncident: string[]; stateAction: string[]; hypothetical: string[]; generic: string[]; separate: string[]; additional: string[]; blame: string[]; laborStrike: string[]; affiliation: string[]; arrestVerbs: string[]; suspicion: string[]; sameDay: string[]; casualtyWords: string[]; agentVerbs: string[];
   ramming: { verbs: string[]; vehicles: string[]; into: string[] };
 }
 interface NounFile {
@@ -45,6 +45,9 @@ export const casualtyWords = new Set(T.casualtyWords);
 
 /** "arrested", "charged": a person they govern is a suspect. */
 export const arrestVerbs = new Set(T.arrestVerbs);
+
+/** "perpetrated by", "carried out by": before "by", the person after it is the author. */
+export const agentVerbs = new Set(T.agentVerbs);
 
 /** "drove a 19-tonne truck into the crowd": the parts of a ramming that a fixed phrase cannot list. */
 export const ramming = { verbs: new Set(T.ramming.verbs), vehicles: new Set(T.ramming.vehicles), into: new Set(T.ramming.into) };

@@ -6,7 +6,7 @@ import { dataPath } from '../paths.js';
 import type { IncidentType, TargetCategory, WeaponType } from '../model.js';
 import type { Annotated } from './annotate.js';
 import type { NounPhrase } from './noun-phrases.js';
-import { armedPersons, arrestVerbs, functionWords, perpetratorModifiers, reportingVerbs, triggers } from './lexicon.js';
+import { agentVerbs, armedPersons, arrestVerbs, functionWords, perpetratorModifiers, reportingVerbs, triggers } from './lexicon.js';
 import { numberAt } from '../nlp/numbers.js';
 
 export const ROLES = ['perpetrator', 'target', 'victim', 'weapon'] as const;
@@ -148,6 +148,7 @@ export function roleFeatures(a: Annotated, np: NounPhrase, type: IncidentType, a
 }
 
 export function decideRole(a: Annotated, np: NounPhrase, type: IncidentType, f: Map<string, number>): RoleDecision | null {
+  if (agentOf(a, np)) return { role: 'perpetrator', p: 1, category: 'other', weaponType: 'unknown' };
   const d = decideRoleByModel(a, np, type, f);
   if (!d) return d;
   // "police arrested a 27-year-old man", "two men were charged", "a man armed with a knife": a suspect,
@@ -156,6 +157,19 @@ export function decideRole(a: Annotated, np: NounPhrase, type: IncidentType, f: 
   // The van of a ramming is its weapon, not its target.
   if (d.role === 'target' && type === 'vehicle_ramming' && np.classes.some(c => c.cls === 'weapon' && c.type === 'vehicle')) return { ...d, role: 'weapon', weaponType: 'vehicle' };
   return d;
+}
+
+/**
+ * "perpetrated by armed men wearing civilian clothes", "riddled with bullets by three young individuals": a
+ * person after "by" and an agent verb did it. Not soldiers or police: "the attacker was shot by police".
+ */
+export function agentOf(a: Annotated, np: NounPhrase): boolean {
+  const t = a.tokens;
+  let k = np.from - 1;
+  if (t[k] && functionWords.has(t[k]!.lower) && t[k]!.lower !== 'by') k--;
+  if (t[k]?.lower !== 'by' || !agentVerbs.has(t[k - 1]?.lower ?? '')) return false;
+  if (armedPersons.has(t[np.to - 1]!.lower)) return false;
+  return np.classes.some(c => c.cls === 'perpetrator' || c.cls === 'name' || c.cls === 'person' || c.cls === 'needsModifier');
 }
 
 function armedWith(a: Annotated, np: NounPhrase): boolean {
