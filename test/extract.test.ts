@@ -340,3 +340,8 @@ test('a report filed abroad about a country its text keeps naming happened there
   const home = 'SAN SALVADOR, 17 NOV 89 (AFP) -- [TEXT] SIX JESUIT PRIESTS WERE MURDERED YESTERDAY. MEXICO AND MEXICAN BISHOPS CONDEMNED THE CRIME.';
   assert.equal(extract(doc(home, '1989-11-17')).incidents[0]?.location?.place, 'San Salvador');
 });
+
+test('deaths in an accident or an earthquake are no attack', () => {
+  assert.equal(extract(doc('Seven people were killed and 12 injured in a traffic accident near Kabul on Monday, police said.', '2021-03-09')).incidents.length, 0);
+  assert.equal(extract(doc('At least 40 people were killed when an earthquake struck eastern Turkey on Friday.', '2021-03-09')).incidents.length, 0);
+});
