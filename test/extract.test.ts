@@ -345,3 +345,18 @@ test('deaths in an accident or an earthquake are no attack', () => {
   assert.equal(extract(doc('Seven people were killed and 12 injured in a traffic accident near Kabul on Monday, police said.', '2021-03-09')).incidents.length, 0);
   assert.equal(extract(doc('At least 40 people were killed when an earthquake struck eastern Turkey on Friday.', '2021-03-09')).incidents.length, 0);
 });
+
+test('attacks told months before the report, beside a recent one, are its background; a retrospective keeps them all', () => {
+  const text = paragraphs(
+    'A suicide bomber killed five people at a market in Kabul on Monday, officials said.',
+    'In March 2019, a suicide bomber killed 12 people at a wedding hall in Jalalabad.',
+  );
+  const recent = extract(doc(text, '2021-03-09')).incidents;
+  assert.deepEqual(recent.map(i => i.date), ['2021-03-08']);
+  assert.deepEqual(recent.map(i => i.id), [recent[0]!.id.replace(/_\d+$/, '_0')]);
+  const retrospective = paragraphs(
+    'In January 2019, a suicide bomber killed five people at a market in Kabul.',
+    'In March 2019, a suicide bomber killed 12 people at a wedding hall in Jalalabad.',
+  );
+  assert.equal(extract(doc(retrospective, '2021-03-09')).incidents.length, 2);
+});

@@ -31,10 +31,10 @@ export function incidents(a: Annotated, events: EventMention[]): Incident[] {
   const drafts = group(a, events);
   const filled = mergeByVictims(a, drafts, drafts.map(d => fill(a, d, eventSents)), eventSents);
   const out: Incident[] = [];
+  const old = new Set<Incident>();
   for (const [k, d] of drafts.entries()) {
     const inc = filled[k];
     if (!inc) continue;
-    inc.id = `inc_${a.doc.id.replace(/^doc_/, '')}_${out.length}`;
     const f = features(a, d, inc, drafts.length);
     if (exposeFeatures) (inc as Incident & { _features?: Record<string, number> })._features = Object.fromEntries(f);
     // MUC-4 has few plots: the model only judges reports of attacks carried out.
@@ -43,8 +43,12 @@ export function incidents(a: Annotated, events: EventMention[]): Incident[] {
     else if (inc.status === 'carried_out' && !(inc.killed && d.events.some(e => e.weight >= 3) && !f.has('age.old'))
       && incidentProbability(f) < incidentThreshold()) continue;
     out.push(inc);
+    if (f.has('age.old')) old.add(inc);
   }
-  return out;
+  // Events told months before the report, beside a recent one, are its background: they have reports of their own.
+  const kept = exposeFeatures || out.every(i => old.has(i)) ? out : out.filter(i => !old.has(i));
+  kept.forEach((inc, n) => { inc.id = `inc_${a.doc.id.replace(/^doc_/, '')}_${n}`; });
+  return kept;
 }
 
 /**
