@@ -360,3 +360,9 @@ test('attacks told months before the report, beside a recent one, are its backgr
   );
   assert.equal(extract(doc(retrospective, '2021-03-09')).incidents.length, 2);
 });
+
+test('a place name quoted alone is a title, not where it happened', () => {
+  const [inc] = extract(doc('A bomb exploded on Monday at a cinema showing the film "Salvador", police said.', '2021-03-09')).incidents;
+  assert.ok(inc);
+  assert.notEqual(inc.location?.place, 'Salvador');
+});

@@ -197,9 +197,17 @@ export function within<T extends Span>(list: T[], from: number, to: number): T[]
 const MINOR_POPULATION = 200_000;
 const LOCALITY = new Set(['district', 'neighborhood', 'neighbourhood', 'quarter', 'suburb', 'area', 'borough', 'sector', 'ward', 'township']);
 
-/** "the Basingstoke Road area": a street named after a place, wherever it is, is not that place. */
+const QUOTES = new Set(['"', '\u201c', '\u201d', "'", '\u2018', '\u2019']);
+
+/**
+ * "the Basingstoke Road area": a street named after a place, wherever it is, is not that place; nor is a
+ * place name quoted alone, a title ("films such as \"Salvador\"").
+ */
 function markStreets(places: PlaceSpan[], tokens: Token[]): void {
-  for (const p of places) if (isPlaceWord('streetWords', tokens[p.to]?.lower ?? '')) p.foreign = true;
+  for (const p of places) {
+    if (isPlaceWord('streetWords', tokens[p.to]?.lower ?? '')) p.foreign = true;
+    else if (QUOTES.has(tokens[p.from - 1]?.text ?? '') && QUOTES.has(tokens[p.to]?.text ?? '')) p.foreign = true;
+  }
 }
 
 function markForeign(places: PlaceSpan[], sentences: Sentence[], tokens: Token[], context: Map<string, number>): void {
