@@ -366,3 +366,15 @@ test('a place name quoted alone is a title, not where it happened', () => {
   assert.ok(inc);
   assert.notEqual(inc.location?.place, 'Salvador');
 });
+
+test('"James Furlong, a history teacher": the phrase after a named victim describes that victim; a list of names is several', () => {
+  const victims = (text: string) => extract(doc(text, '2020-06-21')).incidents.flatMap(i => i.victims.map(v => v.text));
+  const one = victims(paragraphs(
+    'Three people were killed when a man attacked people with a knife in a park in Reading on Saturday evening, police said.',
+    'Among those killed was James Furlong, a history teacher at the Holt School in nearby Wokingham, the school confirmed.',
+  ));
+  assert.ok(one.includes('James Furlong'), JSON.stringify(one));
+  assert.ok(!one.some(v => /teacher/.test(v)), JSON.stringify(one));
+  const list = victims('Gunmen shot dead Jose Perez, Maria Lopez and Juan Gomez in Medellin on Saturday, police said.');
+  assert.ok(list.some(v => /Maria Lopez/.test(v)), JSON.stringify(list));
+});
