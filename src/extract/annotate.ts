@@ -17,10 +17,11 @@ export interface PlaceSpan extends Span {
   /** In the dateline: where the report was filed, not necessarily where it happened. */
   dateline: boolean;
   /**
-   * A small place abroad in a text about one country, whose country the paragraph never names: most likely a
-   * local place the gazetteer lacks that shares a foreign town's name (Linwood, Christchurch → Linwood, US).
+   * Named, but not where anything happened: the name of something else (a street, "Toyota cars", a quoted
+   * title), or a small place abroad in a text about one country whose country the paragraph never names (most
+   * likely a local place the gazetteer lacks that shares a foreign town's name: Linwood, Christchurch → Linwood, US).
    */
-  foreign?: boolean;
+  notTheScene?: boolean;
 }
 export interface ActorSpan extends Span { actorId: string; name: string; text: string }
 
@@ -121,7 +122,7 @@ export function annotate(doc: Document): Annotated {
   dates.sort(byPosition); places.sort(byPosition);
   const placeAt = indexSpans(places, tokens.length);
   const dateAt = indexSpans(dates, tokens.length);
-  markStreets(places, tokens);
+  markStreetsAndTitles(places, tokens);
   markForeign(places, sentences, tokens, countryCounts);
   return { doc, text, mode, tokens, sentences, reference, dates, places, actors, countryCounts, actorAt, placeAt, dateAt };
 }
@@ -203,10 +204,10 @@ const QUOTES = new Set(['"', '\u201c', '\u201d', "'", '\u2018', '\u2019']);
  * "the Basingstoke Road area": a street named after a place, wherever it is, is not that place; nor is a
  * place name quoted alone, a title ("films such as \"Salvador\"").
  */
-function markStreets(places: PlaceSpan[], tokens: Token[]): void {
+function markStreetsAndTitles(places: PlaceSpan[], tokens: Token[]): void {
   for (const p of places) {
-    if (isPlaceWord('streetWords', tokens[p.to]?.lower ?? '')) p.foreign = true;
-    else if (QUOTES.has(tokens[p.from - 1]?.text ?? '') && QUOTES.has(tokens[p.to]?.text ?? '')) p.foreign = true;
+    if (isPlaceWord('streetWords', tokens[p.to]?.lower ?? '')) p.notTheScene = true;
+    else if (QUOTES.has(tokens[p.from - 1]?.text ?? '') && QUOTES.has(tokens[p.to]?.text ?? '')) p.notTheScene = true;
   }
 }
 
@@ -229,12 +230,12 @@ function markForeign(places: PlaceSpan[], sentences: Sentence[], tokens: Token[]
     if (p.place.kind !== 'city' || p.place.countryCode === top[0]) continue;
     const next = tokens[p.to]?.lower ?? '';
     // "San Antonio Abad street", "Toyota cars": the name of something else.
-    if (isPlaceWord('namesOther', next) || isPlaceWord('namesOther', tokens[p.to + 1]?.lower ?? '')) { p.foreign = true; continue; }
+    if (isPlaceWord('namesOther', next) || isPlaceWord('namesOther', tokens[p.to + 1]?.lower ?? '')) { p.notTheScene = true; continue; }
     // "the Medina district": a part of a city of the text's country, whatever big city abroad shares the name.
     const part = LOCALITY.has(next) || LOCALITY.has(tokens[p.to + 1]?.lower ?? '');
     if (!part && (p.place.population ?? 0) >= MINOR_POPULATION) continue;
     // Abroad only when the paragraph names another place of that country too.
     const named = (perParagraph.get(paraOf(p) + ':' + p.place.countryCode)?.size ?? 0) > 1;
-    if (!named) p.foreign = true;
+    if (!named) p.notTheScene = true;
   }
 }

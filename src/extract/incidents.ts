@@ -259,15 +259,26 @@ function fill(a: Annotated, d: Draft, eventSents: Set<number>): Incident | null 
  * country its text names again and again (and never the dateline's) happened in that country.
  */
 function textCountryOverDateline(a: Annotated, location: Location): Location {
-  const counts = new Map<string, number>();
-  const count = (code: string) => counts.set(code, (counts.get(code) ?? 0) + 1);
-  for (const p of a.places) if (!p.dateline && !p.foreign) count(p.place.countryCode);
-  // "the Salvadoran army": a people names its country as surely as a place does.
-  for (const t of a.tokens) { const code = t.kind === 'word' && t.text.length > 3 ? countryOfDemonym(t.lower) : null; if (code) count(code); }
+  const counts = textCountries(a);
   const top = [...counts.entries()].sort((x, y) => y[1] - x[1])[0];
   if (!top || top[0] === location.countryCode || top[1] < TEXT_COUNTRY_MENTIONS || counts.has(location.countryCode ?? '')) return location;
   const country = getCountry(top[0]);
   return country ? toLocation(country) : location;
+}
+
+const TEXT_COUNTRIES = new WeakMap<Annotated, Map<string, number>>();
+
+/** How often the text names each country outside its dateline, by places and by demonyms; once per document. */
+function textCountries(a: Annotated): Map<string, number> {
+  let counts = TEXT_COUNTRIES.get(a);
+  if (counts) return counts;
+  counts = new Map<string, number>();
+  const count = (code: string) => counts!.set(code, (counts!.get(code) ?? 0) + 1);
+  for (const p of a.places) if (!p.dateline && !p.notTheScene) count(p.place.countryCode);
+  // "the Salvadoran army": a people names its country as surely as a place does.
+  for (const t of a.tokens) { const code = t.kind === 'word' && t.text.length > 3 ? countryOfDemonym(t.lower) : null; if (code) count(code); }
+  TEXT_COUNTRIES.set(a, counts);
+  return counts;
 }
 
 /** "James Furlong, a history teacher at…": the phrase after a victim and a comma describes that victim. */

@@ -36,7 +36,7 @@ function afterStatement(a: Annotated, i: number, sentenceFrom: number): boolean 
 /** Places of a sentence, less the ones that speak ("Russia said…"): a speaker is not where it happened. */
 export function sentencePlaces(a: Annotated, sent: number): PlaceSpan[] {
   const s = a.sentences[sent]!;
-  return within(a.places, s.from, s.to).filter(p => !p.foreign && !reportingVerbs.has(a.tokens[p.to]?.lower ?? '')
+  return within(a.places, s.from, s.to).filter(p => !p.notTheScene && !reportingVerbs.has(a.tokens[p.to]?.lower ?? '')
     && (p.place.kind !== 'country' || countryHere(a, p)) && !destination(a, p));
 }
 
