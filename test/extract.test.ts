@@ -378,3 +378,16 @@ test('"James Furlong, a history teacher": the phrase after a named victim descri
   const list = victims('Gunmen shot dead Jose Perez, Maria Lopez and Juan Gomez in Medellin on Saturday, police said.');
   assert.ok(list.some(v => /Maria Lopez/.test(v)), JSON.stringify(list));
 });
+
+test('the channel a claim was made through ("a statement on its Amaq news agency") is no target; a radio station that was attacked is', () => {
+  const targets = (text: string) => extract(doc(text, '2021-08-27')).incidents.flatMap(i => i.targets.map(t => t.text));
+  const claim = targets(paragraphs(
+    'A suicide bomber attacked crowds outside Kabul airport on Thursday, killing at least 60 people.',
+    'Islamic State claimed responsibility for the attack in a statement on its Amaq news agency.',
+  ));
+  assert.ok(!claim.some(t => /Amaq/.test(t)), JSON.stringify(claim));
+  const sent = targets('Guerrillas claimed the bombing of a power station in Medellin on Thursday in a communique sent to Radio Caracol.');
+  assert.ok(!sent.some(t => /Radio Caracol/.test(t)), JSON.stringify(sent));
+  const attacked = targets('Gunmen set fire to the offices of Radio Caracol in Medellin on Thursday, police said.');
+  assert.ok(attacked.some(t => /Radio Caracol|offices/.test(t)), JSON.stringify(attacked));
+});

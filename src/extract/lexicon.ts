@@ -17,7 +17,8 @@ interface NounFile {
   perpetrator: string[]; needsModifier: string[]; perpetratorModifiers: string[]; person: string[]; neutral: string[];
   target: Record<TargetCategory, string[]>; weapon: Record<WeaponType, string[]>; armedPersons: string[]; genericVictims: string[]; groupHeads: string[];
 }
-interface FunctionFile { function: string[]; reporting: string[]; modifiers: string[]; agentFillers: string[]; pastForms: string[]; calendar: string[]; negators: string[]; referring: string[] }
+interface FunctionFile { function: string[]; reporting: string[]; modifiers: string[]; agentFillers: string[]; pastForms: string[]; calendar: string[]; negators: string[]; referring: string[];
+  statementNouns: string[]; channelPrepositions: string[]; channelVerbs: string[]; determiners: string[] }
 
 export interface TriggerInfo { type: IncidentType; weight: number }
 export type NounClass =
@@ -101,6 +102,10 @@ export const negators = new Set(F.negators);
 
 /** "the attack", "those killed": a trigger after one of these refers back to an event already told. */
 export const referring = new Set(F.referring);
+/** "a statement on its Amaq news agency", "a communique sent to Radio Caracol": what a statement went through. */
+export const statementChannel = {
+  nouns: new Set(F.statementNouns.flatMap(numberForms)), prepositions: new Set(F.channelPrepositions), verbs: new Set(F.channelVerbs), determiners: new Set(F.determiners),
+};
 export const modifiers = new Set([...F.modifiers, ...N.perpetratorModifiers]);
 export const perpetratorModifiers = new Set(N.perpetratorModifiers);
 /** Heads that name soldiers, police and fighters, in both numbers. */

@@ -6,7 +6,7 @@ import { dataPath } from '../paths.js';
 import type { IncidentType, TargetCategory, WeaponType } from '../model.js';
 import type { Annotated } from './annotate.js';
 import type { NounPhrase } from './noun-phrases.js';
-import { agentVerbs, armedPersons, arrestVerbs, functionWords, perpetratorModifiers, reportingVerbs, triggers } from './lexicon.js';
+import { agentVerbs, armedPersons, arrestVerbs, functionWords, perpetratorModifiers, reportingVerbs, statementChannel, triggers } from './lexicon.js';
 import { numberAt } from '../nlp/numbers.js';
 
 export const ROLES = ['perpetrator', 'target', 'victim', 'weapon'] as const;
@@ -149,6 +149,7 @@ export function roleFeatures(a: Annotated, np: NounPhrase, type: IncidentType, a
 
 export function decideRole(a: Annotated, np: NounPhrase, type: IncidentType, f: Map<string, number>): RoleDecision | null {
   if (agentOf(a, np)) return { role: 'perpetrator', p: 1, category: 'other', weaponType: 'unknown' };
+  if (channelOfStatement(a, np)) return null;
   const d = decideRoleByModel(a, np, type, f);
   if (!d) return d;
   // "police arrested a 27-year-old man", "two men were charged", "a man armed with a knife": a suspect,
@@ -170,6 +171,17 @@ export function agentOf(a: Annotated, np: NounPhrase): boolean {
   if (t[k]?.lower !== 'by' || !agentVerbs.has(t[k - 1]?.lower ?? '')) return false;
   if (armedPersons.has(t[np.to - 1]!.lower)) return false;
   return np.classes.some(c => c.cls === 'perpetrator' || c.cls === 'name' || c.cls === 'person' || c.cls === 'needsModifier');
+}
+
+/** "claimed the attack in a statement on its Amaq news agency", "a communique sent to Radio Caracol". */
+export function channelOfStatement(a: Annotated, np: NounPhrase): boolean {
+  const t = a.tokens;
+  let k = np.from - 1;
+  for (let n = 0; n < 2 && statementChannel.determiners.has(t[k]?.lower ?? ''); n++) k--;
+  if (!statementChannel.prepositions.has(t[k]?.lower ?? '')) return false;
+  k--;
+  for (let n = 0; n < 2 && statementChannel.verbs.has(t[k]?.lower ?? ''); n++) k--;
+  return statementChannel.nouns.has(t[k]?.lower ?? '');
 }
 
 function armedWith(a: Annotated, np: NounPhrase): boolean {
