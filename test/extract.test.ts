@@ -391,3 +391,22 @@ test('the channel a claim was made through ("a statement on its Amaq news agency
   const attacked = targets('Gunmen set fire to the offices of Radio Caracol in Medellin on Thursday, police said.');
   assert.ok(attacked.some(t => /Radio Caracol|offices/.test(t)), JSON.stringify(attacked));
 });
+
+test('a group named before something of its own ("the FMLN decision", "an Islamic State stronghold") is not the author', () => {
+  const orgs = (text: string) => extract(doc(text, '2016-06-10')).incidents.flatMap(i => i.perpetrators.filter(p => p.kind === 'organization').map(p => p.name));
+  const decision = orgs('The FMLN decision came after a bomb exploded at the union headquarters in San Salvador on Tuesday, killing 10 people.');
+  assert.ok(!decision.includes('FMLN'), JSON.stringify(decision));
+  const stronghold = orgs('A car bomb exploded near a former Islamic State stronghold in Mosul on Thursday, killing six people.');
+  assert.ok(!stronghold.some(o => /Islamic State/.test(o)), JSON.stringify(stronghold));
+  const author = orgs('Islamic State fighters attacked a checkpoint in Mosul on Thursday, killing six people.');
+  assert.ok(author.some(o => /Islamic State/.test(o)), JSON.stringify(author));
+});
+
+test('a group the head names as the source ("[COMMUNIQUE] [FMLN GENERAL COMMAND]") is not the author of what it reports, unless it claims it', () => {
+  const orgs = (text: string) => extract(doc(text, '1989-06-24')).incidents.flatMap(i => i.perpetrators.filter(p => p.kind === 'organization').map(p => p.name));
+  const head = 'CLANDESTINE, 23 JUN 89 (RADIO VENCEREMOS) -- [COMMUNIQUE] [FARABUNDO MARTI NATIONAL LIBERATION FRONT (FMLN)] [TEXT] ';
+  const accuses = orgs(head + 'CONCERNING THE TERRORIST ATTACK TODAY AT THE SAN SALVADOR CENTRAL MARKET IN WHICH 2 PEOPLE WERE KILLED AND 30 WOUNDED, THE FMLN REPORTS THE FOLLOWING: THE ATTACK WAS CARRIED OUT BY THE ARMED FORCES. THE FMLN REJECTS THE ACCUSATIONS OF THE REGIME.');
+  assert.ok(!accuses.some(o => /FMLN|FARABUNDO/.test(o)), JSON.stringify(accuses));
+  const claims = orgs(head + 'THE FMLN CLAIMED RESPONSIBILITY FOR THE DYNAMITE ATTACK TODAY ON THE POWER STATION IN SAN MIGUEL.');
+  assert.ok(claims.some(o => /FMLN|FARABUNDO/.test(o)), JSON.stringify(claims));
+});

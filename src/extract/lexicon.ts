@@ -15,7 +15,7 @@ interface TriggerFile {
 }
 interface NounFile {
   perpetrator: string[]; needsModifier: string[]; perpetratorModifiers: string[]; person: string[]; neutral: string[];
-  target: Record<TargetCategory, string[]>; weapon: Record<WeaponType, string[]>; armedPersons: string[]; genericVictims: string[]; groupHeads: string[];
+  target: Record<TargetCategory, string[]>; weapon: Record<WeaponType, string[]>; armedPersons: string[]; genericVictims: string[]; groupHeads: string[]; groupAttributes: string[];
 }
 interface FunctionFile { function: string[]; reporting: string[]; modifiers: string[]; agentFillers: string[]; pastForms: string[]; calendar: string[]; negators: string[]; referring: string[];
   statementNouns: string[]; channelPrepositions: string[]; channelVerbs: string[]; determiners: string[] }
@@ -114,6 +114,8 @@ export const armedPersons = new Set(N.armedPersons.flatMap(numberForms));
 export const genericVictims = new Set(N.genericVictims);
 /** Words that stand for a group: "the Islamic State group", "a militant group linked to…". */
 export const groupHeads = new Set(N.groupHeads);
+/** "the FMLN decision", "a Boko Haram stronghold": after a group's name, something of the group's, not what it did. */
+export const groupAttributes = new Set(N.groupAttributes.flatMap(numberForms));
 /** Every single word of the noun lexicon: such a word may stand inside a compound ("police station"). */
 export const nounWords = new Set<string>([
   ...N.perpetrator, ...N.person, ...Object.values(N.target).flat(), ...Object.values(N.weapon).flat(),

@@ -4,7 +4,7 @@ import type { Attribution, Evidence, Perpetrator } from '../model.js';
 import { getActor } from '../gazetteer/actors.js';
 import { within, type ActorSpan, type Annotated, type Span } from './annotate.js';
 import type { Draft } from './grouping.js';
-import { agentFillers, cues, groupHeads, negators, nouns, reportingVerbs } from './lexicon.js';
+import { agentFillers, cues, groupAttributes, groupHeads, negators, nouns, reportingVerbs } from './lexicon.js';
 import { evidence } from './evidence.js';
 
 const MAX_ORGANIZATIONS = 4;
@@ -97,6 +97,11 @@ export function notAnAuthor(a: Annotated, act: ActorSpan): boolean {
     while (i < act.to + 8 && a.tokens[i] && a.tokens[i]!.text !== ')' && a.tokens[i]!.text !== ']') i++;
     i++;
   }
+  if (groupAttributes.has(a.tokens[i]?.lower ?? '')) return true;
+  if (speakers(a).has(act.actorId)) {
+    const s = a.sentences[a.tokens[act.from]!.sent]!;
+    if (inHeader(a, act) || !claimIn(a, s.from, s.to)) return true;
+  }
   while (a.tokens[i] && (a.tokens[i]!.lower === 'has' || a.tokens[i]!.lower === 'have' || a.tokens[i]!.lower === 'also' || a.tokens[i]!.lower === 'today')) i++;
   const w = a.tokens[i]?.lower ?? '';
   return reportingVerbs.has(w) && !SPEAKS_OF_ATTACK.has(w);
@@ -117,6 +122,38 @@ function describesAnother(a: Annotated, act: ActorSpan): boolean {
 }
 
 const SPEAKS_OF_ATTACK = new Set(['claimed', 'denied']);
+
+/** Wire copy names its source in brackets before the text: "[COMMUNIQUE] [FMLN GENERAL COMMAND] [TEXT]". */
+const HEADER_REACH = 400;
+const speakerCache = new WeakMap<Annotated, Set<string>>();
+
+/** Where the bracketed notes of the head end (the "[TEXT]" mark), or -1 when the document has none. */
+function headerEnd(a: Annotated): number {
+  const i = a.text.slice(0, HEADER_REACH).indexOf('[TEXT]');
+  return i;
+}
+
+function inHeader(a: Annotated, act: Span): boolean {
+  return act.end <= headerEnd(a);
+}
+
+/**
+ * Groups the head names as the source of the text (a communiqué of the group, an interview with its
+ * commander): what the text says of them is mostly what they say, not what they did.
+ */
+function speakers(a: Annotated): Set<string> {
+  let out = speakerCache.get(a);
+  if (out) return out;
+  out = new Set();
+  const end = headerEnd(a);
+  for (const act of a.actors) {
+    if (act.end > end) break;
+    const open = a.text.lastIndexOf('[', act.start), close = a.text.lastIndexOf(']', act.start);
+    if (open >= 0 && open > close) out.add(act.actorId);
+  }
+  speakerCache.set(a, out);
+  return out;
+}
 
 /**
  * A state force is a perpetrator only when the sentence makes it the author of the attack: its subject
@@ -170,7 +207,7 @@ export function defaultSuspect(a: Annotated, d: Draft, perpetrators: Perpetrator
   for (const [id, c] of total) counts.set(id, { n: c.n + 2 * (byParagraph.get(para)?.get(id) ?? 0), span: c.span });
   const ranked = [...counts.values()].sort((x, y) => y.n - x.n);
   const top = ranked[0];
-  if (!top || (ranked[1] && ranked[1].n * 2 > top.n)) return;
+  if (!top || (ranked[1] && ranked[1].n * 2 > top.n) || speakers(a).has(top.span.actorId)) return;
   // Without insurgents in the sentence, only a group the whole document is about; with them, a group the
   // paragraph names or the document names more than once.
   if (!generic && top.n < DOMINANT_MENTIONS) return;
