@@ -410,3 +410,23 @@ test('a group the head names as the source ("[COMMUNIQUE] [FMLN GENERAL COMMAND]
   const claims = orgs(head + 'THE FMLN CLAIMED RESPONSIBILITY FOR THE DYNAMITE ATTACK TODAY ON THE POWER STATION IN SAN MIGUEL.');
   assert.ok(claims.some(o => /FMLN|FARABUNDO/.test(o)), JSON.stringify(claims));
 });
+
+test('wire datelines: "SAN JOSE (COSTA RICA)" is the Costa Rican town, and a report filed abroad about another country happened there', () => {
+  const where = (text: string) => extract(doc(text, null)).incidents.map(i => i.location?.country);
+  assert.deepEqual(where('SAN JOSE (COSTA RICA), 22 NOV 89 (RADIO IMPACTO) -- [TEXT] A BOMB EXPLODED TODAY AT THE OFFICES OF A NEWSPAPER, KILLING TWO PEOPLE.'), ['Costa Rica']);
+  assert.deepEqual(where(
+    'MADRID (SPAIN), 18 NOV 89 (EFE) -- [TEXT] SIX JESUIT PRIESTS WERE MURDERED AT DAWN TODAY BY UNIDENTIFIED MEN WEARING MILITARY UNIFORMS. ' +
+    'THE SALVADORAN GOVERNMENT PROMISED AN INVESTIGATION, AND SALVADORAN BISHOPS CONDEMNED THE CRIME. THE PRIESTS HAD LIVED IN EL SALVADOR FOR YEARS. ' +
+    'THE GOVERNMENT OF SPAIN, WHERE FIVE OF THEM WERE BORN, ASKED THE SALVADORAN AUTHORITIES FOR JUSTICE.'), ['El Salvador']);
+});
+
+test('a place inside a source\'s name in the head of wire copy is not where it happened; copy filed from an unnamed place takes the country its text is about', () => {
+  const where = (d: Document) => extract(d).incidents.map(i => i.location?.country ?? null);
+  const head = annotate(doc('SAN SALVADOR, 31 OCT 89 (RADIO CADENA SONORA) -- [INTERVIEW WITH VENANCIO SALVATIERRA BY NELSON LOPEZ] [TEXT] A BOMB EXPLODED.', '1989-10-31'));
+  const marked = (name: string) => head.places.find(p => p.text === name)?.notTheScene ?? null;
+  assert.deepEqual([marked('SONORA'), marked('SALVATIERRA'), marked('NELSON')], [true, true, true]);
+  const qualified = annotate(doc('MADRID (SPAIN), 18 NOV 89 (EFE) -- [TEXT] A BOMB EXPLODED.', '1989-11-18'));
+  assert.ok(qualified.places.find(p => p.text === 'SPAIN')?.dateline, JSON.stringify(qualified.places));
+  const clandestine = { ...doc('CLANDESTINE, 7 NOV 89 (RADIO VENCEREMOS) -- [TEXT] SALVADORAN SOLDIERS TODAY MURDERED THREE PEASANTS. THE SALVADORAN PEOPLE WILL NOT FORGET THE CRIMES OF THE SALVADORAN ARMY IN EL SALVADOR.', '1989-11-07'), dateline: 'CLANDESTINE' };
+  assert.deepEqual(where(clandestine), ['El Salvador']);
+});

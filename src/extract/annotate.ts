@@ -54,7 +54,7 @@ export function isDatelineDate(text: string, d: { start: number; end: number }):
 /** A place at the head of the text followed by a date or a dash: "BOGOTA, 9 JAN 90 (EFE) --", "PARIS (Reuters) -". */
 function inDatelineHead(text: string, m: { start: number; end: number }): boolean {
   if (m.start > 40) return false;
-  return /^[^.\n]{0,40}?(--|—| - |\[TEXT\])/.test(text.slice(m.end, m.end + 50)) && !/[.!?]/.test(text.slice(0, m.start));
+  return /^[^.\n]{0,80}?(--|—| - |\[TEXT\])/.test(text.slice(m.end, m.end + 90)) && !/[.!?]/.test(text.slice(0, m.start));
 }
 
 /** Index of the token containing (or first after) character offset `c`. */
@@ -123,6 +123,7 @@ export function annotate(doc: Document): Annotated {
   const placeAt = indexSpans(places, tokens.length);
   const dateAt = indexSpans(dates, tokens.length);
   markStreetsAndTitles(places, tokens);
+  markSourceNotes(places, text);
   markForeign(places, sentences, tokens, countryCounts);
   return { doc, text, mode, tokens, sentences, reference, dates, places, actors, countryCounts, actorAt, placeAt, dateAt };
 }
@@ -208,6 +209,29 @@ function markStreetsAndTitles(places: PlaceSpan[], tokens: Token[]): void {
   for (const p of places) {
     if (isPlaceWord('streetWords', tokens[p.to]?.lower ?? '')) p.notTheScene = true;
     else if (QUOTES.has(tokens[p.from - 1]?.text ?? '') && QUOTES.has(tokens[p.to]?.text ?? '')) p.notTheScene = true;
+  }
+}
+
+const HEAD_REACH = 300;
+
+/**
+ * "SAN SALVADOR, 19 JUL 89 (RADIO CADENA SONORA) -- [INTERVIEW WITH … BY NELSON LOPEZ] [TEXT]": before the text
+ * begins, a place inside brackets that hold more than its name is part of a source's or a person's name. A
+ * bracketed name alone ("MADRID (SPAIN)") qualifies the dateline.
+ */
+function markSourceNotes(places: PlaceSpan[], text: string): void {
+  const head = text.slice(0, HEAD_REACH);
+  const marks = [head.indexOf('[TEXT]'), head.lastIndexOf('--'), head.indexOf('—')].filter(i => i >= 0);
+  if (!marks.length) return;
+  const end = Math.max(...marks);
+  if (/[.!?]\s/.test(head.slice(0, head.indexOf('--') >= 0 ? head.indexOf('--') : end))) return;
+  for (const p of places) {
+    if (p.end > end) break;
+    const open = Math.max(head.lastIndexOf('(', p.start), head.lastIndexOf('[', p.start));
+    if (open < 0 || Math.max(head.lastIndexOf(')', p.start), head.lastIndexOf(']', p.start)) > open) continue;
+    const close = head.slice(open).search(/[)\]]/);
+    const inside = close < 0 ? head.slice(open + 1) : head.slice(open + 1, open + close);
+    if (inside.trim() !== p.text.trim()) { p.notTheScene = true; p.dateline = false; }
   }
 }
 

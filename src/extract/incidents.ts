@@ -18,6 +18,8 @@ import { exposeFeatures, incidentProbability, incidentThreshold, type Features }
 const MAX_FILLERS = 4;
 /** Places of one country the text names, none of the dateline's, that make it where a report filed abroad happened. */
 const TEXT_COUNTRY_MENTIONS = 3;
+/** …and this many times as often as it names the dateline's country. */
+const TEXT_COUNTRY_LEAD = 4;
 /** News reports the latest events: one dated more than two months before the report is background. */
 const OLD_DAYS = 62;
 /**
@@ -121,7 +123,8 @@ function fill(a: Annotated, d: Draft, eventSents: Set<number>): Incident | null 
     const m = findPlaces(a.doc.dateline)[0];
     if (m) location = toLocation(resolvePlace(m, { countryCounts: a.countryCounts, dateline: a.doc.dateline }));
   }
-  if (!place && location) location = textCountryOverDateline(a, location);
+  // Wire copy filed from a place it does not name ("CLANDESTINE") still tells where; an essay without a dateline does not.
+  if (!place && (location || a.doc.dateline)) location = textCountryOverDateline(a, location);
 
   const perpetrators: Perpetrator[] = [];
   const targets: Target[] = [];
@@ -256,12 +259,14 @@ function fill(a: Annotated, d: Draft, eventSents: Set<number>): Incident | null 
 
 /**
  * "HAVANA, 21 NOV 89 -- … the murder of six Jesuits … in El Salvador": a report filed abroad about events in a
- * country its text names again and again (and never the dateline's) happened in that country.
+ * country its text names again and again (and the dateline's hardly at all) happened in that country; so does
+ * one from a place it does not name ("CLANDESTINE, 7 NOV 89 (RADIO VENCEREMOS) --").
  */
-function textCountryOverDateline(a: Annotated, location: Location): Location {
+function textCountryOverDateline(a: Annotated, location: Location | null): Location | null {
   const counts = textCountries(a);
   const top = [...counts.entries()].sort((x, y) => y[1] - x[1])[0];
-  if (!top || top[0] === location.countryCode || top[1] < TEXT_COUNTRY_MENTIONS || counts.has(location.countryCode ?? '')) return location;
+  const datelines = counts.get(location?.countryCode ?? '') ?? 0;
+  if (!top || top[0] === location?.countryCode || top[1] < TEXT_COUNTRY_MENTIONS || top[1] < TEXT_COUNTRY_LEAD * datelines) return location;
   const country = getCountry(top[0]);
   return country ? toLocation(country) : location;
 }

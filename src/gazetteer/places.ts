@@ -395,11 +395,14 @@ export function findPlaces(text: string, opts: FindPlacesOptions = {}): PlaceMen
     }
   }
 
-  // Qualifiers: "Paris, Texas", "Santa Elena jurisdiction, Usulutan department", "San Miguel, El Salvador".
+  // Qualifiers: "Paris, Texas", "Santa Elena jurisdiction, Usulutan department", "San Miguel, El Salvador", "San Jose (Costa Rica)".
   for (let k = 0; k + 1 < out.length; k++) {
     const a = out[k]!;
     const b = out[k + 1]!;
-    if (!/^\s*,\s*$/.test(text.slice(a.end, b.start))) continue;
+    // "SAN JOSE (COSTA RICA)", as wire datelines qualify a town.
+    const gap = text.slice(a.end, b.start);
+    const comma = /^\s*,\s*$/.test(gap);
+    if (!comma && !(/^\s*\(\s*$/.test(gap) && /^\s*\)/.test(text.slice(b.end, b.end + 3)))) continue;
     const quals = b.candidates.filter((p) => p.kind === 'country' || p.kind === 'admin1');
     if (quals.length === 0) continue;
     const within = (p: GeoPlace): boolean => quals.some((q) =>
@@ -408,7 +411,8 @@ export function findPlaces(text: string, opts: FindPlacesOptions = {}): PlaceMen
     if (narrowed.length === 0) continue;
     a.candidates = narrowed;
     a.qualifier = { start: b.start, end: b.end, text: b.text };
-    a.cue = true;
+    // "in Paris, Texas" is said as where; a bracketed country is how a dateline names its town.
+    if (comma) a.cue = true;
     // The qualifier itself: keep its candidates that contain the place.
     const bq = quals.filter((q) => narrowed.some((p) => p.countryCode === q.countryCode && (q.kind !== 'admin1' || p.admin1 === q.name)));
     if (bq.length) b.candidates = bq;
