@@ -430,3 +430,22 @@ test('a place inside a source\'s name in the head of wire copy is not where it h
   const clandestine = { ...doc('CLANDESTINE, 7 NOV 89 (RADIO VENCEREMOS) -- [TEXT] SALVADORAN SOLDIERS TODAY MURDERED THREE PEASANTS. THE SALVADORAN PEOPLE WILL NOT FORGET THE CRIMES OF THE SALVADORAN ARMY IN EL SALVADOR.', '1989-11-07'), dateline: 'CLANDESTINE' };
   assert.deepEqual(where(clandestine), ['El Salvador']);
 });
+
+test('a threat to attack is an incident with the status threatened, though the attack itself is only intended', () => {
+  const r = extract(doc('The Somali militant group al-Shabaab has threatened to attack schools in northeastern Kenya unless non-Muslim teachers leave the region, the education ministry said on Wednesday.', '2015-01-21'));
+  assert.deepEqual(r.incidents.map(i => i.status), ['threatened']);
+  assert.deepEqual(extract(doc('Officials fear the group could attack schools in the region.', '2015-01-21')).incidents, []);
+});
+
+test('what a group is known for is no event, and "five soldiers were also killed" adds to the bombing told before', () => {
+  const r = extract(doc(paragraphs(
+    'Two bombs exploded during a Sunday Mass at a cathedral on the island of Jolo, killing at least 20 people, officials said.',
+    'Most of the dead were civilians, but five soldiers were also killed.',
+    'Officials blamed the Abu Sayyaf, a militant group known for bombings and kidnappings for ransom.',
+  ), '2019-01-28'));
+  assert.equal(r.incidents.length, 1, JSON.stringify(r.incidents.map(i => [i.type, i.victims])));
+  assert.equal(r.incidents[0]!.type, 'bombing');
+  assert.ok(r.incidents[0]!.victims.some(v => v.text === 'five soldiers'), JSON.stringify(r.incidents[0]!.victims));
+  const habit = annotate(doc('Officials blamed the Abu Sayyaf, a militant group that is known for bombings and kidnappings for ransom.', '2019-01-28'));
+  assert.deepEqual(eventMentions(habit), []);
+});

@@ -32,11 +32,15 @@ export interface EventMention {
 export const PRIORITY: IncidentType[] = ['hijacking', 'hostage_taking', 'kidnapping', 'bombing', 'vehicle_ramming', 'arson',
   'assassination', 'armed_assault', 'unarmed_assault', 'other'];
 
+/** How many words before a trigger a cue of habit reaches ("known for its bombings"). */
+const HABIT_REACH = 7;
+
 export function eventMentions(a: Annotated): EventMention[] {
   const out: EventMention[] = [];
   const { tokens } = a;
   for (const s of a.sentences) {
-    const found = triggers.findAll(tokens, s.from, s.to);
+    // "a group known for bombings and kidnappings for ransom": what someone habitually does is no event.
+    const found = triggers.findAll(tokens, s.from, s.to).filter(h => !cues.habitual.has(tokens, Math.max(s.from, h.from - HABIT_REACH), h.from));
     const ram = rammingAt(a, s.from, s.to);
     if (ram) found.unshift(ram);
     if (!found.length) continue;
@@ -52,7 +56,7 @@ export function eventMentions(a: Annotated): EventMention[] {
     const intended = hits.every(h => tokens[h.from - 1]?.lower === 'to') && !failed;
     const hypothetical = intended || cues.hypothetical.has(tokens, Math.max(s.from, t0 - 8), t0), nonIncident = has(cues.nonIncident), generic = has(cues.generic);
 
-    if (hypothetical && !plot && !foiled) continue;
+    if (hypothetical && !plot && !foiled && !threatened) continue;
     const { type, weight } = typeOf(hits, plot || foiled);
     if (stateAction(a, s.from, s.to)) continue;
     if (nonIncident && weight < 3) continue;

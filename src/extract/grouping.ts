@@ -41,7 +41,7 @@ export function group(a: Annotated, events: EventMention[]): Draft[] {
     const place = bestPlace(places, ev.triggers[0]!.from);
     // A later event of a sentence that tells several is another incident unless date and place say otherwise.
     const separate: boolean = ev.separate || !!ev.clause && ev.clause.from > a.sentences[ev.sent]!.from
-      || ev.additional && (!!date || !!place || !!cur && ev.type !== cur.events[0]!.type);
+      || ev.additional && (!!date || !!place || !!cur && ev.type !== cur.events[0]!.type && !tollOnly(a, ev));
     if (cur && !separate && joins(a, cur, ev, date, place) && !namesOther(a, cur, ev)) {
       cur.events.push(ev);
       cur.sents.push(ev.sent);
@@ -53,6 +53,11 @@ export function group(a: Annotated, events: EventMention[]): Draft[] {
     drafts.push(cur);
   }
   return corefer(a, drafts);
+}
+
+/** "Five soldiers were also killed": a toll says nothing of what kind of attack it was. */
+function tollOnly(a: Annotated, ev: EventMention): boolean {
+  return ev.triggers.every(t => t.to - t.from === 1 && casualtyWords.has(a.tokens[t.from]!.lower));
 }
 
 /** "About an hour later a third bomb exploded…": another incident, on the day of the last dated one. */
