@@ -449,3 +449,23 @@ test('what a group is known for is no event, and "five soldiers were also killed
   const habit = annotate(doc('Officials blamed the Abu Sayyaf, a militant group that is known for bombings and kidnappings for ransom.', '2019-01-28'));
   assert.deepEqual(eventMentions(habit), []);
 });
+
+test('a dateline after a headline is still a dateline: the place the attack is then said to be in wins over it', () => {
+  const r = extract(doc(paragraphs(
+    'Gunmen kill 13 police officers in ambush in western Mexico',
+    'MEXICO CITY (AP) — Gunmen ambushed a police convoy in western Mexico on Monday, killing 13 state police officers.',
+    'The attack occurred in the town of Aguililla, authorities said.',
+  ), '2019-10-15'));
+  assert.deepEqual(r.incidents.map(i => i.location?.place), ['Aguililla']);
+});
+
+test('small towns abroad named in a list of churches and hotels ("Zion Church", "Kingsbury hotels") are not where it happened', () => {
+  const r = extract(doc(paragraphs(
+    'COLOMBO (Reuters) - Bomb blasts ripped through churches and luxury hotels in Sri Lanka on Easter Sunday, killing 207 people.',
+    "Three churches - St. Anthony's Shrine in Colombo, St. Sebastian's Church in Negombo and Zion Church in the eastern town of Batticaloa - were hit during Easter services. The Shangri-La, Cinnamon Grand and Kingsbury hotels in the capital were also struck.",
+  ), '2019-04-21'));
+  const countries = r.incidents.map(i => i.location?.country);
+  assert.ok(countries.length > 0 && countries.every(c => c === 'Sri Lanka'), JSON.stringify(countries));
+  const city = annotate(doc('Officials in Paris, Lyon and Marseille said the Kabul mosque attack had killed 30 worshippers.', '2019-03-16'));
+  assert.equal(city.places.find(p => p.text === 'Kabul')?.notTheScene, undefined, JSON.stringify(city.places));
+});

@@ -51,10 +51,29 @@ export function isDatelineDate(text: string, d: { start: number; end: number }):
   return /^[^.\n]{0,30}(--|—|\[TEXT\])/.test(text.slice(d.end, d.end + 40));
 }
 
-/** A place at the head of the text followed by a date or a dash: "BOGOTA, 9 JAN 90 (EFE) --", "PARIS (Reuters) -". */
+/**
+ * A place at the head of the text, or of the paragraph after a headline, followed by a date or a dash:
+ * "BOGOTA, 9 JAN 90 (EFE) --", "PARIS (Reuters) -".
+ */
 function inDatelineHead(text: string, m: { start: number; end: number }): boolean {
-  if (m.start > 40) return false;
-  return /^[^.\n]{0,80}?(--|—| - |\[TEXT\])/.test(text.slice(m.end, m.end + 90)) && !/[.!?]/.test(text.slice(0, m.start));
+  const para = paragraphStart(text, m.start);
+  if (m.start - para > 40 || para > HEADLINE_REACH || para > 0 && !isHeadline(text.slice(0, para))) return false;
+  return /^[^.\n]{0,80}?(--|—| - |\[TEXT\])/.test(text.slice(m.end, m.end + 90)) && !/[.!?]/.test(text.slice(para, m.start));
+}
+
+const HEADLINE_REACH = 200;
+
+/** Where the paragraph holding offset `i` begins (after a blank line), or 0. */
+function paragraphStart(text: string, i: number): number {
+  const before = text.slice(0, i);
+  const m = /\n[ \t\r]*\n[ \t\r]*(?=[^\n]*$)/.exec(before);
+  return m ? m.index + m[0].length : 0;
+}
+
+/** One short line without a full stop: a headline. */
+function isHeadline(s: string): boolean {
+  const t = s.trim();
+  return t.length > 0 && !t.includes('\n') && !/[.!?]["”']?$/.test(t);
 }
 
 /** Index of the token containing (or first after) character offset `c`. */
@@ -243,18 +262,22 @@ function markForeign(places: PlaceSpan[], sentences: Sentence[], tokens: Token[]
   const ranked = [...counts.entries()].sort((x, y) => y[1] - x[1]);
   const top = ranked[0];
   if (!top || top[1] < 3) return;
+  const abroad = places.filter(p => p.place.kind === 'city' && p.place.countryCode !== top[0]);
+  // "San Antonio Abad street", "Toyota cars", "Zion Church": the name of something else.
+  const small = (p: PlaceSpan) => (p.place.population ?? 0) < MINOR_POPULATION;
+  const namesOther = (p: PlaceSpan, w: string) => isPlaceWord('namesOther', w) || small(p) && isPlaceWord('namesOtherIfSmall', w);
+  for (const p of abroad) if (namesOther(p, tokens[p.to]?.lower ?? '') || namesOther(p, tokens[p.to + 1]?.lower ?? '')) p.notTheScene = true;
   const paraOf = (p: PlaceSpan) => sentences[tokens[p.from]!.sent]!.para;
-  // The distinct places each paragraph names in each country.
+  // The distinct places each paragraph names in each country (names of other things aside).
   const perParagraph = new Map<string, Set<string>>();
   for (const p of places) {
+    if (p.notTheScene) continue;
     const k = paraOf(p) + ':' + p.place.countryCode;
     perParagraph.set(k, (perParagraph.get(k) ?? new Set()).add(p.place.name));
   }
-  for (const p of places) {
-    if (p.place.kind !== 'city' || p.place.countryCode === top[0]) continue;
+  for (const p of abroad) {
+    if (p.notTheScene) continue;
     const next = tokens[p.to]?.lower ?? '';
-    // "San Antonio Abad street", "Toyota cars": the name of something else.
-    if (isPlaceWord('namesOther', next) || isPlaceWord('namesOther', tokens[p.to + 1]?.lower ?? '')) { p.notTheScene = true; continue; }
     // "the Medina district": a part of a city of the text's country, whatever big city abroad shares the name.
     const part = LOCALITY.has(next) || LOCALITY.has(tokens[p.to + 1]?.lower ?? '');
     if (!part && (p.place.population ?? 0) >= MINOR_POPULATION) continue;
