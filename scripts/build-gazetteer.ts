@@ -97,9 +97,23 @@ for (const c of atc) {
   s[0] += c.loc.coordinates[1]; s[1] += c.loc.coordinates[0]; s[2]++;
   sums.set(idx, s);
 }
+// country-state-city geocoded some states to a namesake abroad (Helmand in Maryland, Cameroon's regions in
+// Kansas): coordinates far from every one of the state's own towns give way to the mean of its towns.
+const FAR_KM = 1500;
+let moved = 0;
 for (const [idx, [la, lo, n]] of sums) {
   const a = admin1[idx]!;
-  if (a.lat === null || a.lon === null) { a.lat = round(la / n); a.lon = round(lo / n); }
+  const mean: [number, number] = [la / n, lo / n];
+  if (a.lat === null || a.lon === null || kmBetween([a.lat, a.lon], mean) > FAR_KM) {
+    if (a.lat !== null) moved++;
+    a.lat = round(mean[0]); a.lon = round(mean[1]);
+  }
+}
+
+function kmBetween([lat1, lon1]: [number, number], [lat2, lon2]: [number, number]): number {
+  const rad = (x: number) => (x * Math.PI) / 180;
+  const h = Math.sin(rad(lat2 - lat1) / 2) ** 2 + Math.cos(rad(lat1)) * Math.cos(rad(lat2)) * Math.sin(rad(lon2 - lon1) / 2) ** 2;
+  return 2 * 6371 * Math.asin(Math.sqrt(h));
 }
 
 // ---- countries -------------------------------------------------------------------------------
@@ -178,4 +192,4 @@ writeFileSync(dataPath('place-common-words.json'), JSON.stringify({
   personNames: personPlaces,
   givenNames: given,
 }, null, 0).replace(/","/g, '", "'));
-console.log(`countries ${countries.length}, admin1 ${admin1.length} (${geonamesAdmin.size} GeoNames codes joined), cities ${cities.length}, common words ${common.size}, person names ${personPlaces.length}`);
+console.log(`countries ${countries.length}, admin1 ${admin1.length} (${geonamesAdmin.size} GeoNames codes joined, ${moved} moved to their towns), cities ${cities.length}, common words ${common.size}, person names ${personPlaces.length}`);

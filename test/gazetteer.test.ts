@@ -277,3 +277,13 @@ test('places: the locative cue rule is exposed', () => {
   assert.equal(locativeCueBefore(t, t.indexOf('Reading')), true);
   assert.equal(locativeCueBefore(t, t.lastIndexOf('Reading')), false);
 });
+
+test('provinces are where their towns are (Helmand in Afghanistan, not Maryland), and news spellings of long state names match', () => {
+  const at = (text: string) => findPlaces(text)[0]?.candidates[0];
+  const helmand = at('fighting in Helmand province');
+  assert.ok(helmand && helmand.lat > 29 && helmand.lat < 39 && helmand.lon > 60 && helmand.lon < 75, JSON.stringify(helmand));
+  const meta = at('an ambush in Meta department, Colombia');
+  assert.ok(meta && meta.countryCode === 'CO' && meta.lat > 1 && meta.lat < 6, JSON.stringify(meta));
+  assert.equal(at('in the western state of Michoacan')?.name, 'Michoacán de Ocampo');
+  assert.equal(at('in Anbar province')?.countryCode, 'IQ');
+});
