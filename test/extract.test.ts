@@ -469,3 +469,22 @@ test('small towns abroad named in a list of churches and hotels ("Zion Church", 
   const city = annotate(doc('Officials in Paris, Lyon and Marseille said the Kabul mosque attack had killed 30 worshippers.', '2019-03-16'));
   assert.equal(city.places.find(p => p.text === 'Kabul')?.notTheScene, undefined, JSON.stringify(city.places));
 });
+
+test('a roundup: each claim goes to its own attack ("al-Shabaab said it was behind the attack"), and "abducting", "injuring", "lobbed a grenade" report attacks', () => {
+  const r = extract(doc(paragraphs(
+    "Boko Haram fighters attacked a girls' school in the town of Dapchi in Yobe state on Monday evening, abducting 110 schoolgirls, local officials said.",
+    'In Somalia, two car bombs exploded near the presidential palace in Mogadishu on Friday, killing at least 38 people. Al-Shabaab said it was behind the attack.',
+    "Suspected militants lobbed a grenade at a police station in Kashmir's Pulwama district on Saturday evening, injuring six people.",
+  ), '2018-03-05'));
+  const orgs = (place: string) => r.incidents.find(i => i.location?.place === place)?.perpetrators.filter(p => p.kind === 'organization').map(p => [p.name, p.attribution]);
+  assert.deepEqual(orgs('Dapchi'), [['Boko Haram', 'reported']]);
+  assert.deepEqual(orgs('Mogadishu'), [['Al-Shabaab', 'claimed']]);
+  assert.equal(r.incidents.find(i => i.location?.place === 'Dapchi')?.type, 'kidnapping');
+  const kashmir = r.incidents.find(i => i.location?.place === 'Pulwama');
+  assert.deepEqual([kashmir?.type, kashmir?.injured?.value], ['bombing', 6]);
+});
+
+test('special forces ending a siege do not make the siege a state action', () => {
+  const r = extract(doc('Gunmen stormed the Radisson Blu hotel in Bamako on Friday, taking 170 guests and staff hostage in a siege that left at least 20 people dead before Malian and French special forces ended it.', '2015-11-21'));
+  assert.deepEqual(r.incidents.map(i => [i.location?.place, i.killed?.value]), [['Bamako', 20]]);
+});

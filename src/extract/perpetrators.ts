@@ -36,7 +36,9 @@ function claimIn(a: Annotated, from: number, to: number): boolean {
 export function claims(a: Annotated, d: Draft, perpetrators: Perpetrator[], ev: Evidence[], eventSents: Set<number>): void {
   const first = d.sents[0]!, last = d.sents[d.sents.length - 1]!;
   for (let s = first + 1; s < Math.min(a.sentences.length, last + 4); s++) {
-    if (s <= last && (eventSents.has(s) || d.sents.includes(s))) continue;
+    if (d.sents.includes(s)) continue;
+    // Another incident's report, claims and all, is that one's.
+    if (eventSents.has(s)) continue;
     const sent = a.sentences[s]!;
     const claim = claimIn(a, sent.from, sent.to);
     if (!claim && !cues.suspicion.has(a.tokens, sent.from, sent.to)) continue;
@@ -104,7 +106,8 @@ export function notAnAuthor(a: Annotated, act: ActorSpan): boolean {
   }
   while (a.tokens[i] && (a.tokens[i]!.lower === 'has' || a.tokens[i]!.lower === 'have' || a.tokens[i]!.lower === 'also' || a.tokens[i]!.lower === 'today')) i++;
   const w = a.tokens[i]?.lower ?? '';
-  return reportingVerbs.has(w) && !SPEAKS_OF_ATTACK.has(w);
+  // "al-Shabaab said it was behind the attack": saying so is claiming it.
+  return reportingVerbs.has(w) && !SPEAKS_OF_ATTACK.has(w) && !cues.claimed.matchAt(a.tokens, i, a.sentences[a.tokens[i]!.sent]!.to);
 }
 /** "a militant group linked to al-Qaeda", "Boko Haram, an affiliate of": but "an attack linked to Boko Haram" blames it. */
 function describesAnother(a: Annotated, act: ActorSpan): boolean {
