@@ -488,3 +488,11 @@ test('special forces ending a siege do not make the siege a state action', () =>
   const r = extract(doc('Gunmen stormed the Radisson Blu hotel in Bamako on Friday, taking 170 guests and staff hostage in a siege that left at least 20 people dead before Malian and French special forces ended it.', '2015-11-21'));
   assert.deepEqual(r.incidents.map(i => [i.location?.place, i.killed?.value]), [['Bamako', 20]]);
 });
+
+test('a later sentence that dates the event more precisely refines the date ("two years ago", then "in April 2014")', () => {
+  const r = extract(doc(paragraphs(
+    'Boko Haram militants freed 21 of the schoolgirls kidnapped from Chibok more than two years ago, officials said on Thursday.',
+    'The girls were among 276 students abducted from their school in Chibok, in Borno state, in April 2014.',
+  ), '2016-10-14'));
+  assert.deepEqual(r.incidents.map(i => i.date), ['2014-04']);
+});

@@ -2,7 +2,7 @@
 import type { IncidentDate, IncidentType } from '../model.js';
 import type { Annotated, PlaceSpan, Span } from './annotate.js';
 import { DATE_REACH, type EventMention } from './events.js';
-import { bestPlace, PLACE_RANK, sameDay, samePlace, sentenceDate, sentencePlaces } from './sentence-context.js';
+import { bestPlace, narrower, PLACE_RANK, sameDay, samePlace, sentenceDate, sentencePlaces } from './sentence-context.js';
 import { personNames } from './names.js';
 import { casualtyWords, cues } from './lexicon.js';
 
@@ -45,7 +45,7 @@ export function group(a: Annotated, events: EventMention[]): Draft[] {
     if (cur && !separate && joins(a, cur, ev, date, place) && !namesOther(a, cur, ev)) {
       cur.events.push(ev);
       cur.sents.push(ev.sent);
-      if (!cur.date && date) cur.date = date;
+      if (date && (!cur.date || narrower(date.value, cur.date.value))) cur.date = date;
       if (place && (!cur.place || (PLACE_RANK[place.place.kind] ?? 0) > (PLACE_RANK[cur.place.place.kind] ?? 0))) cur.place = place;
       continue;
     }

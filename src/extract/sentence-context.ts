@@ -81,6 +81,13 @@ export function sameDay(x: IncidentDate, y: IncidentDate): boolean {
   return (rx[0] <= ry[0] && ry[1] <= rx[1]) || (ry[0] <= rx[0] && rx[1] <= ry[1]);
 }
 
+/** Does x name a shorter stretch of time inside y ("in April 2014" inside "two years ago", 2014)? */
+export function narrower(x: IncidentDate, y: IncidentDate): boolean {
+  const rx = span(x), ry = span(y);
+  if (!rx || !ry) return false;
+  return ry[0] <= rx[0] && rx[1] <= ry[1] && (rx[0] !== ry[0] || rx[1] !== ry[1]);
+}
+
 function span(d: IncidentDate): [string, string] | null {
   if (!d) return null;
   if (typeof d === 'object') return [d.from ?? '0000', d.to ?? '9999'];
