@@ -496,3 +496,17 @@ test('a later sentence that dates the event more precisely refines the date ("tw
   ), '2016-10-14'));
   assert.deepEqual(r.incidents.map(i => i.date), ['2014-04']);
 });
+
+test('who is who around an attack: a claim "through its Amaq news agency", "arrested a Moroccan man and a Spaniard", "the suspect, identified as …"', () => {
+  const barcelona = extract(doc(paragraphs(
+    "A van ploughed into crowds in Barcelona's Las Ramblas avenue on Thursday, killing 13 people, police said.",
+    'Police said they had arrested a Moroccan man and a Spaniard from Melilla in connection with the attack. Islamic State claimed responsibility for the Barcelona attack through its Amaq news agency.',
+  ), '2017-08-18')).incidents[0]!;
+  assert.ok(!barcelona.targets.some(t => /Amaq/.test(t.text)), JSON.stringify(barcelona.targets));
+  assert.ok(!barcelona.victims.some(v => /Spaniard/.test(v.text)), JSON.stringify(barcelona.victims));
+  const elPaso = extract(doc(paragraphs(
+    'A gunman opened fire at a Walmart store in El Paso on Saturday, killing 20 people and wounding 26, authorities said.',
+    'The suspect, identified as Patrick Crusius, 21, is believed to have posted a screed online shortly before the attack, police said.',
+  ), '2019-08-04')).incidents[0]!;
+  assert.ok(!elPaso.victims.some(v => /Crusius/.test(v.text)), JSON.stringify(elPaso.victims));
+});

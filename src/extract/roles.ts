@@ -6,7 +6,7 @@ import { dataPath } from '../paths.js';
 import type { IncidentType, TargetCategory, WeaponType } from '../model.js';
 import type { Annotated } from './annotate.js';
 import type { NounPhrase } from './noun-phrases.js';
-import { agentVerbs, armedPersons, arrestVerbs, functionWords, perpetratorModifiers, reportingVerbs, statementChannel, triggers } from './lexicon.js';
+import { agentVerbs, armedPersons, arrestVerbs, cues, functionWords, namingVerbs, nouns, perpetratorModifiers, reportingVerbs, statementChannel, triggers } from './lexicon.js';
 import { numberAt } from '../nlp/numbers.js';
 
 export const ROLES = ['perpetrator', 'target', 'victim', 'weapon'] as const;
@@ -150,6 +150,7 @@ export function roleFeatures(a: Annotated, np: NounPhrase, type: IncidentType, a
 export function decideRole(a: Annotated, np: NounPhrase, type: IncidentType, f: Map<string, number>): RoleDecision | null {
   if (agentOf(a, np)) return { role: 'perpetrator', p: 1, category: 'other', weaponType: 'unknown' };
   if (channelOfStatement(a, np)) return null;
+  if (namesSuspect(a, np)) return { role: 'perpetrator', p: 1, category: 'other', weaponType: 'unknown' };
   const d = decideRoleByModel(a, np, type, f);
   if (!d) return d;
   // "police arrested a 27-year-old man", "two men were charged", "a man armed with a knife": a suspect,
@@ -179,15 +180,41 @@ export function channelOfStatement(a: Annotated, np: NounPhrase): boolean {
   let k = np.from - 1;
   for (let n = 0; n < 2 && statementChannel.determiners.has(t[k]?.lower ?? ''); n++) k--;
   if (!statementChannel.prepositions.has(t[k]?.lower ?? '')) return false;
+  // "claimed responsibility for the Barcelona attack through its Amaq news agency"
+  if (statementChannel.throughWords.has(t[k]!.lower) && claimBefore(a, k)) return true;
   k--;
   for (let n = 0; n < 2 && statementChannel.verbs.has(t[k]?.lower ?? ''); n++) k--;
   return statementChannel.nouns.has(t[k]?.lower ?? '');
+}
+
+const CLAIM_REACH = 8;
+
+/** A claim of responsibility in the few words before token k of its sentence. */
+function claimBefore(a: Annotated, k: number): boolean {
+  const start = a.sentences[a.tokens[k]!.sent]!.from;
+  return cues.claimed.has(a.tokens, Math.max(start, k - CLAIM_REACH), k);
+}
+
+const ANTECEDENT_REACH = 4;
+
+/** "The suspect, identified as Patrick Crusius, 21,": a name that names a perpetrator told just before it. */
+function namesSuspect(a: Annotated, np: NounPhrase): boolean {
+  const t = a.tokens;
+  const k = np.from - 1;
+  if (t[k]?.lower !== 'as' || !namingVerbs.has(t[k - 1]?.lower ?? '') || t[k - 2]?.text !== ',') return false;
+  for (let j = k - 3; j >= Math.max(0, k - 2 - ANTECEDENT_REACH); j--) {
+    const hit = nouns.matchAt(t, j);
+    if (hit && hit.to === k - 2) return hit.value.some(c => c.cls === 'perpetrator');
+  }
+  return false;
 }
 
 function armedWith(a: Annotated, np: NounPhrase): boolean {
   const next = a.tokens[np.to]?.lower, after = a.tokens[np.to + 1]?.lower;
   return next === 'armed' && after === 'with' || next === 'wielding' || next === 'brandishing';
 }
+
+const CONJUNCT_REACH = 8;
 
 /** "arresting a 27-year-old man", "two men were later charged". */
 function arrested(a: Annotated, np: NounPhrase): boolean {
@@ -196,6 +223,14 @@ function arrested(a: Annotated, np: NounPhrase): boolean {
   // Past a determiner or a count the phrase did not take in.
   if (t[k] && (functionWords.has(t[k]!.lower) || numberAt(t, k))) k--;
   if (arrestVerbs.has(t[k]?.lower ?? '')) return true;
+  // "arrested a Moroccan man and a Spaniard": the second of a list is arrested too.
+  if (t[k]?.lower === 'and' || t[k]?.lower === 'or') {
+    for (let j = k - 1; j >= Math.max(0, k - CONJUNCT_REACH); j--) {
+      const w = t[j]!;
+      if (arrestVerbs.has(w.lower)) return true;
+      if (w.kind === 'punct' && w.text !== ',' || reportingVerbs.has(w.lower) || triggers.matchAt(t, j)) break;
+    }
+  }
   const verb = nextContentWord(a, np.to, a.sentences[t[np.from]!.sent]!.to);
   return verb !== null && arrestVerbs.has(verb);
 }
