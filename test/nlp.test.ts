@@ -27,9 +27,15 @@ test('dates: absolute, partial, two-digit years and relative ones against the re
   assert.equal(byText['5 January'], '1990-01-05');
   assert.equal(byText['on Friday'], '1990-01-05'); // 9 Jan 1990 was a Tuesday
   assert.equal(byText['yesterday'], '1990-01-08');
-  assert.deepEqual(byText['last week'], { from: '1989-12-31', to: '1990-01-06' });
+  assert.deepEqual(byText['last week'], { from: '1990-01-01', to: '1990-01-07' }); // Monday to Sunday
   assert.equal(byText['in March 2016'], '2016-03');
   assert.equal(byText['November 13, 2015'], '2015-11-13');
+});
+
+test('"last week" in Monday\'s paper takes in the Sunday just gone; "last weekend" is its Saturday and Sunday', () => {
+  const byText = Object.fromEntries(findDates('last week; last weekend', '2016-07-25').map(d => [d.text, d.value]));
+  assert.deepEqual(byText['last week'], { from: '2016-07-18', to: '2016-07-24' });
+  assert.deepEqual(byText['last weekend'], { from: '2016-07-23', to: '2016-07-24' });
 });
 
 test('a day and month without a year never lands after the reference date', () => {

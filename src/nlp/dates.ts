@@ -130,9 +130,12 @@ function resolve(kind: string, m: RegExpExecArray, g: number, ref: Date | null):
     case 'period': {
       if (!ref) return null;
       const which = a!.toLowerCase(), unit = b!.toLowerCase();
+      // Weeks run Monday to Sunday: "last week" in Monday's paper takes in the Sunday just gone.
+      const weekday = (ref.getUTCDay() + 6) % 7;
+      if (unit === 'weekend' && which === 'last') return { value: { from: iso(addDays(ref, -2 - weekday)), to: iso(addDays(ref, -1 - weekday)) }, precision: 'range', relative: true };
       if (unit === 'week' || unit === 'weekend') {
-        if (which === 'last') return { value: { from: iso(addDays(ref, -7 - ref.getUTCDay())), to: iso(addDays(ref, -1 - ref.getUTCDay())) }, precision: 'range', relative: true };
-        return { value: { from: iso(addDays(ref, -ref.getUTCDay())), to: iso(ref) }, precision: 'range', relative: true };
+        if (which === 'last') return { value: { from: iso(addDays(ref, -7 - weekday)), to: iso(addDays(ref, -1 - weekday)) }, precision: 'range', relative: true };
+        return { value: { from: iso(addDays(ref, -weekday)), to: iso(ref) }, precision: 'range', relative: true };
       }
       if (unit === 'month') {
         const d = which === 'last' ? new Date(Date.UTC(ref.getUTCFullYear(), ref.getUTCMonth() - 1, 1)) : ref;
