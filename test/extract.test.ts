@@ -510,3 +510,8 @@ test('who is who around an attack: a claim "through its Amaq news agency", "arre
   ), '2019-08-04')).incidents[0]!;
   assert.ok(!elPaso.victims.some(v => /Crusius/.test(v.text)), JSON.stringify(elPaso.victims));
 });
+
+test('"in western Niger" says where as surely as "in Niger": the country wins over the dateline\'s capital', () => {
+  const r = extract(doc('NIAMEY (Reuters) - Islamic State militants killed 71 soldiers in an attack on a military camp in western Niger on Tuesday, the defence ministry said.', '2019-12-11'));
+  assert.deepEqual(r.incidents.map(i => [i.location?.country, i.location?.place ?? null]), [['Niger', null]]);
+});

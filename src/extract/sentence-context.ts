@@ -40,9 +40,11 @@ export function sentencePlaces(a: Annotated, sent: number): PlaceSpan[] {
     && (p.place.kind !== 'country' || countryHere(a, p)) && !destination(a, p));
 }
 
-/** The token before a place name, past a "the". */
+/** The token before a place name, past a "the" and a word for a part of the country ("in western Niger"). */
 function wordBefore(a: Annotated, p: PlaceSpan): number {
-  return a.tokens[p.from - 1]?.lower === 'the' ? p.from - 2 : p.from - 1;
+  let k = p.from - 1;
+  if (isPlaceWord('regionWords', a.tokens[k]?.lower ?? '')) k--;
+  return a.tokens[k]?.lower === 'the' ? k - 1 : k;
 }
 
 /** "flew some of the injured to Ankara for treatment": where someone was taken, not where it happened. */

@@ -74,6 +74,7 @@ interface Rules {
   personTitles: string[];
   namesOther: string[];
   namesOtherIfSmall: string[];
+  regionWords: string[];
   streetWords: string[];
   countryCues: string[];
   destinationVerbs: string[];
@@ -95,6 +96,7 @@ interface Gazetteer {
   cityTypes: Set<string>;
   namesOther: Set<string>;
   namesOtherIfSmall: Set<string>;
+  regionWords: Set<string>;
   streetWords: Set<string>;
   countryCues: Set<string>;
   destinationVerbs: Set<string>;
@@ -234,7 +236,7 @@ function load(): Gazetteer {
     entry: (v) => (typeof v === 'number' ? cityEntry(v) : v),
     cues: new Set(rules.locativeCues), cueSkip: new Set(rules.cueSkip), joiners: new Set(rules.listJoiners),
     adminTypes: new Map(Object.entries(rules.admin1TypeWords)), adminOf: new Set(rules.admin1OfWords),
-    cityTypes: new Set(rules.cityTypeWords), namesOther: new Set(rules.namesOther), namesOtherIfSmall: new Set(rules.namesOtherIfSmall), streetWords: new Set(rules.streetWords), countryCues: new Set(rules.countryCues), destinationVerbs: new Set(rules.destinationVerbs), officeNouns: new Set(rules.officeNouns),
+    cityTypes: new Set(rules.cityTypeWords), namesOther: new Set(rules.namesOther), namesOtherIfSmall: new Set(rules.namesOtherIfSmall), regionWords: new Set(rules.regionWords), streetWords: new Set(rules.streetWords), countryCues: new Set(rules.countryCues), destinationVerbs: new Set(rules.destinationVerbs), officeNouns: new Set(rules.officeNouns),
     personBefore: new Set([...words.givenNames, ...rules.personTitles.map(fold)]),
   };
   return gaz;
@@ -514,12 +516,13 @@ export function countryOfDemonym(word: string): string | null {
  * The word lists of place-rules.json that tell how a place is used:
  * - `namesOther`: after a place name, the name is of something else ("San Antonio Abad street", "Toyota cars");
  * - `namesOtherIfSmall`: the same, for a small town only ("Zion Church"; but "the Christchurch mosque");
+ * - `regionWords`: between a cue and a country, a part of it ("in western Niger");
  * - `streetWords`: after a place name, in any country, the name is a street's ("the Basingstoke Road area");
  * - `countryCues`: before a country, it is where something happened ("in", "across");
  * - `destinationVerbs`: a verb whose "to <place>" is where someone went ("flew the injured to Ankara");
  * - `officeNouns`: after a place, whose office or voice it is ("the Paris prosecutor").
  */
-export type PlaceWordList = 'namesOther' | 'namesOtherIfSmall' | 'streetWords' | 'countryCues' | 'destinationVerbs' | 'officeNouns';
+export type PlaceWordList = 'namesOther' | 'namesOtherIfSmall' | 'regionWords' | 'streetWords' | 'countryCues' | 'destinationVerbs' | 'officeNouns';
 
 export function isPlaceWord(list: PlaceWordList, word: string): boolean {
   return load()[list].has(fold(word));
