@@ -515,3 +515,13 @@ test('"in western Niger" says where as surely as "in Niger": the country wins ov
   const r = extract(doc('NIAMEY (Reuters) - Islamic State militants killed 71 soldiers in an attack on a military camp in western Niger on Tuesday, the defence ministry said.', '2019-12-11'));
   assert.deepEqual(r.incidents.map(i => [i.location?.country, i.location?.place ?? null]), [['Niger', null]]);
 });
+
+test('"no one was injured" is a count of none, and "groups linked to al-Qaeda and the Islamic State" names neither as the author', () => {
+  const drones = extract(doc('Drones attacked two oil facilities at Abqaiq early on Saturday, causing fires, Saudi authorities said. No one was injured, the interior ministry said.', '2019-09-15')).incidents;
+  assert.deepEqual(drones.map(i => i.injured?.value), [0]);
+  const mali = extract(doc(paragraphs(
+    'Gunmen kidnapped three foreign aid workers on Thursday near the town of Menaka in northern Mali, a security source said.',
+    'No group has claimed the abduction, but jihadist groups linked to al-Qaeda and the Islamic State are active in the region.',
+  ), '2018-02-16')).incidents;
+  assert.deepEqual(mali.flatMap(i => i.perpetrators.filter(p => p.kind === 'organization')), []);
+});

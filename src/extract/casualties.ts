@@ -37,7 +37,9 @@ export function casualties(a: Annotated, from: number, to: number): CasualtyMent
     if (!n || n.count.value > 100000) continue;
     if (/^(19|20)\d\d$/.test(tokens[n.to - 1]!.text)) continue; // a year, not a count
     const found = countBefore(a, n, from) ?? countAfter(a, n, to);
-    if (found) out.push({ ...found, count: n.count, from: n.from, to: found.to });
+    // "No one was injured": none.
+    const none = tokens[n.from - 1]?.lower === 'no' && n.count.value === 1;
+    if (found) out.push({ ...found, count: none ? { value: 0 } : n.count, from: none ? n.from - 1 : n.from, to: found.to });
     i = n.to - 1;
   }
   return out;

@@ -114,6 +114,12 @@ function describesAnother(a: Annotated, act: ActorSpan): boolean {
   // "the al-Qaeda-affiliated group": the name is part of a word that describes another group.
   const rest = a.tokens[act.to - 1]!.end > act.end ? a.text.slice(act.end, a.tokens[act.to - 1]!.end).toLowerCase() : '';
   if (/^-(affiliated|linked|allied|aligned|backed|tied)$/.test(rest)) return true;
+  // "groups linked to al-Qaeda and the Islamic State": the second of a list after the cue is described too.
+  let c = act.from - 1;
+  if (a.tokens[c]?.lower === 'the') c--;
+  if ((a.tokens[c]?.lower === 'and' || a.tokens[c]?.lower === 'or') && c > 0 && a.actorAt[c - 1]! >= 0) {
+    return describesAnother(a, a.actors[a.actorAt[c - 1]!]!);
+  }
   const from = Math.max(0, act.from - 4);
   const hit = cues.affiliation.findAll(a.tokens, from, act.from).find(h => h.to === act.from || h.to === act.from - 1 && a.tokens[h.to]!.lower === 'the');
   if (!hit) return false;
