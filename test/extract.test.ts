@@ -525,3 +525,8 @@ test('"no one was injured" is a count of none, and "groups linked to al-Qaeda an
   ), '2018-02-16')).incidents;
   assert.deepEqual(mali.flatMap(i => i.perpetrators.filter(p => p.kind === 'organization')), []);
 });
+
+test('a quote that runs over several sentences keeps its speaker', () => {
+  const r = extract(doc('"We will not forgive. We will not forget. We will hunt you down and make you pay," President Joe Biden said in an address from the White House.', '2021-08-27'));
+  assert.deepEqual(r.quotes.map(q => [q.speaker, q.text]), [['President Joe Biden', 'We will not forgive. We will not forget. We will hunt you down and make you pay']]);
+});

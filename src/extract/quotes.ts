@@ -26,25 +26,41 @@ export function quotes(a: Annotated): Quote[] {
     known.push(s);
     return s;
   };
-  for (const s of a.sentences) {
-    const sentence = a.text.slice(s.start, s.end);
+  // A quote may run over several sentences ("We will not forgive. We will not forget," Biden said): quotes are
+  // found in each paragraph, the speaker in the sentence the quote ends in or begins in.
+  for (const p of paragraphs(a)) {
+    const text = a.text.slice(p.start, p.end);
     QUOTED.lastIndex = 0;
-    for (let m = QUOTED.exec(sentence); m; m = QUOTED.exec(sentence)) {
-      const after = AFTER.exec(sentence.slice(m.index + m[0].length));
-      const before = after ? null : BEFORE.exec(sentence.slice(0, m.index));
+    for (let m = QUOTED.exec(text); m; m = QUOTED.exec(text)) {
+      const open = p.start + m.index, close = open + m[0].length;
+      const endSentence = a.sentences.find(s => s.start < close && close <= s.end) ?? p;
+      const startSentence = a.sentences.find(s => s.start <= open && open < s.end) ?? p;
+      const after = AFTER.exec(a.text.slice(close, Math.max(close, endSentence.end)));
+      const before = after ? null : BEFORE.exec(a.text.slice(startSentence.start, open));
       let speaker: Speaker | null = null;
       if (after) {
         const name = after[1] ?? after[4];
         if (name) speaker = remember(name, after[2] ?? null, after[3] ?? null);
         else if (after[5]) speaker = last;
       } else if (before) speaker = remember(before[1]!, before[2] ?? null, before[3] ?? null);
-      else if (m.index === 0 && last && out.length && out[out.length - 1]!.end >= s.start - 2) speaker = last;
+      else if (open === startSentence.start && last && out.length && out[out.length - 1]!.end >= open - 2) speaker = last;
       if (!speaker) continue;
       last = speaker;
       const said = m[1]!.replace(/[\s,;:]+$/, '');
-      const start = s.start + m.index + 1, end = start + said.length;
+      const start = open + 1, end = start + said.length;
       out.push({ speaker: speaker.name, role: speaker.role, affiliation: speaker.affiliation, text: said, start, end });
     }
+  }
+  return out;
+}
+
+/** The text's paragraphs, as character ranges. */
+function paragraphs(a: Annotated): { start: number; end: number }[] {
+  const out: { start: number; end: number; para: number }[] = [];
+  for (const s of a.sentences) {
+    const last = out[out.length - 1];
+    if (last && last.para === s.para) last.end = s.end;
+    else out.push({ start: s.start, end: s.end, para: s.para });
   }
   return out;
 }
