@@ -530,3 +530,8 @@ test('a quote that runs over several sentences keeps its speaker', () => {
   const r = extract(doc('"We will not forgive. We will not forget. We will hunt you down and make you pay," President Joe Biden said in an address from the White House.', '2021-08-27'));
   assert.deepEqual(r.quotes.map(q => [q.speaker, q.text]), [['President Joe Biden', 'We will not forgive. We will not forget. We will hunt you down and make you pay']]);
 });
+
+test('"we begin tonight in vienna, where a gunman opened fire … on monday evening": the date after the verb is the attack\'s, one incident', () => {
+  const r = extract(doc('good evening. we begin tonight in vienna, where a gunman opened fire in the city centre on monday evening, killing four people and wounding at least 22 others before he was shot dead by police.', '2020-11-03'));
+  assert.deepEqual(r.incidents.map(i => [i.date, i.location?.place]), [['2020-11-02', 'Vienna']]);
+});

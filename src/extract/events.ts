@@ -101,6 +101,9 @@ function byDate(a: Annotated, from: number, to: number, hits: PhraseHit<TriggerI
   if (dates.length < 2) return [hits];
   const own = (h: PhraseHit<TriggerInfo>) => {
     const near = dates.filter(d => d.to <= h.from ? h.from - d.to <= DATE_REACH : d.from - h.to <= DATE_REACH && d.from >= h.to);
+    // "opened fire in the city centre on Monday evening": a date after the verb, in its clause, is its own.
+    const following = near.find(d => d.from >= h.to && !a.tokens.slice(h.to, d.from).some(t => t.kind === 'punct'));
+    if (following) return following;
     return near.length ? near.reduce((b, d) => (Math.min(Math.abs(d.from - h.from), Math.abs(d.to - h.from)) < Math.min(Math.abs(b.from - h.from), Math.abs(b.to - h.from)) ? d : b)) : null;
   };
   const parts: Part[] = [];
