@@ -535,3 +535,8 @@ test('"we begin tonight in vienna, where a gunman opened fire … on monday even
   const r = extract(doc('good evening. we begin tonight in vienna, where a gunman opened fire in the city centre on monday evening, killing four people and wounding at least 22 others before he was shot dead by police.', '2020-11-03'));
   assert.deepEqual(r.incidents.map(i => [i.date, i.location?.place]), [['2020-11-02', 'Vienna']]);
 });
+
+test('"the attacker, a supporter of the islamic state group" in a sentence of its own links the group as the inspiration', () => {
+  const r = extract(doc('a gunman opened fire in the centre of vienna on monday evening, killing four people. the attacker, a 20-year-old supporter of the islamic state group, had been convicted last year of trying to travel to syria.', '2020-11-03'));
+  assert.deepEqual(r.incidents.flatMap(i => i.perpetrators.filter(p => p.kind === 'organization').map(p => p.attribution)), ['inspired']);
+});

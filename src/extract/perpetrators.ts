@@ -41,14 +41,16 @@ export function claims(a: Annotated, d: Draft, perpetrators: Perpetrator[], ev: 
     if (eventSents.has(s)) continue;
     const sent = a.sentences[s]!;
     const claim = claimIn(a, sent.from, sent.to);
-    if (!claim && !cues.suspicion.has(a.tokens, sent.from, sent.to)) continue;
+    // "the attacker, a supporter of the Islamic State group": a sentence of its own that says whom he followed.
+    const inspired = !claim && cues.inspired.has(a.tokens, sent.from, sent.to);
+    if (!claim && !inspired && !cues.suspicion.has(a.tokens, sent.from, sent.to)) continue;
     for (const act of within(a.actors, sent.from, sent.to)) {
       if (!claim && isState(act.actorId) || notAnAuthor(a, act)) continue;
       const known = perpetrators.find(p => p.actorId === act.actorId);
       if (known) { if (claim) known.attribution = 'claimed'; }
       else if (perpetrators.length < MAX_ORGANIZATIONS) {
         const name = surfaceName(a, act.actorId);
-        perpetrators.push({ name, kind: 'organization', attribution: claim ? 'claimed' : 'suspected', actorId: act.actorId, canonical: act.name });
+        perpetrators.push({ name, kind: 'organization', attribution: claim ? 'claimed' : inspired ? 'inspired' : 'suspected', actorId: act.actorId, canonical: act.name });
         ev.push(evidence(a, 'perpetrators', name, act));
       }
     }
