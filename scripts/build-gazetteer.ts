@@ -77,7 +77,8 @@ for (const c of atc) {
   const gk = c.country + ':' + c.adminCode;
   let v = votes.get(gk);
   if (!v) votes.set(gk, (v = new Map()));
-  const w = 1 + Math.log10(1 + c.population);
+  // Big towns weigh more, but not all: two suburbs of Kiambu must not outvote Nairobi itself (log weights did).
+  const w = Math.sqrt(1 + c.population);
   v.set(best[2], (v.get(best[2]) ?? 0) + w);
 }
 const geonamesAdmin = new Map<string, number>(); // cc:geonamesCode -> admin1 index

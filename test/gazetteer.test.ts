@@ -287,3 +287,7 @@ test('provinces are where their towns are (Helmand in Afghanistan, not Maryland)
   assert.equal(at('in the western state of Michoacan')?.name, 'Michoacán de Ocampo');
   assert.equal(at('in Anbar province')?.countryCode, 'IQ');
 });
+
+test('a capital is in its own province: Nairobi in Nairobi City, not in neighbouring Kiambu', () => {
+  assert.equal(findPlaces('a siege in Nairobi')[0]?.candidates[0]?.admin1, 'Nairobi City');
+});
