@@ -1,10 +1,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { ROOT } from '../src/paths.js';
 import { extract } from '../src/extract/index.js';
 import { annotate } from '../src/extract/annotate.js';
 import { eventMentions } from '../src/extract/events.js';
 import { group } from '../src/extract/grouping.js';
 import { documentId, type Document } from '../src/ingest/document.js';
+import { readPath } from '../src/ingest/read.js';
 
 const doc = (text: string, published: string | null = '2017-05-23'): Document => ({
   id: documentId(text), title: null, source: null, url: null, author: null, published, language: 'en', text, origin: 'test', format: 'txt',
@@ -539,4 +542,13 @@ test('"we begin tonight in vienna, where a gunman opened fire … on monday even
 test('"the attacker, a supporter of the islamic state group" in a sentence of its own links the group as the inspiration', () => {
   const r = extract(doc('a gunman opened fire in the centre of vienna on monday evening, killing four people. the attacker, a 20-year-old supporter of the islamic state group, had been convicted last year of trying to travel to syria.', '2020-11-03'));
   assert.deepEqual(r.incidents.flatMap(i => i.perpetrators.filter(p => p.kind === 'organization').map(p => p.attribution)), ['inspired']);
+});
+
+test('"on Friday" in a Friday\'s roundup under a heading dated a week earlier is that earlier Friday', async () => {
+  let roundup: Document | undefined;
+  for await (const x of readPath(join(ROOT, 'examples', '09-sahel-weekly-roundup-2019-11-08.md'))) if ('doc' in x) roundup = x.doc;
+  const r = extract(roundup!);
+  assert.equal(r.incidents.find(i => i.killed?.value === 53)?.date, '2019-11-01');
+  const today = extract(doc('Gunmen attacked an army post at Indelimane in the Ménaka region on Friday, killing 53 soldiers, the government said.', '2019-11-08'));
+  assert.deepEqual(today.incidents.map(i => i.date), ['2019-11-08']);
 });

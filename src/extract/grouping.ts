@@ -2,7 +2,7 @@
 import type { IncidentDate, IncidentType } from '../model.js';
 import type { Annotated, PlaceSpan, Span } from './annotate.js';
 import { DATE_REACH, type EventMention } from './events.js';
-import { bestPlace, narrower, PLACE_RANK, sameDay, samePlace, sentenceDate, sentencePlaces } from './sentence-context.js';
+import { bestPlace, narrower, PLACE_RANK, sameDay, samePlace, sentenceDate, sentencePlaces, weekEarlier } from './sentence-context.js';
 import { personNames } from './names.js';
 import { casualtyWords, cues } from './lexicon.js';
 
@@ -29,7 +29,7 @@ export function group(a: Annotated, events: EventMention[]): Draft[] {
   let cur: Draft | null = null;
   for (const ev of events) {
     const own = ev.clause?.date;
-    const date = own ? { value: own.date.value, span: own } : sentenceDate(a, ev.sent, ev.triggers[0]!.from, ev.clause);
+    const date = own ? weekEarlier(a, ev.sent, own) ?? { value: own.date.value, span: own } : sentenceDate(a, ev.sent, ev.triggers[0]!.from, ev.clause);
     const places = sentencePlaces(a, ev.sent).filter(p => !ev.clause || p.from >= ev.clause.from && p.to <= ev.clause.to);
     const split = splitPlaces(a, ev, places);
     if (split.length > 1) {

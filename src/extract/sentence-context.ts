@@ -1,6 +1,6 @@
 // When and where a sentence says something happened: its dates and places, less datelines, claims and speakers.
 import type { IncidentDate } from '../model.js';
-import { isDatelineDate, within, type Annotated, type PlaceSpan, type Span } from './annotate.js';
+import { isDatelineDate, within, type Annotated, type DateSpan, type PlaceSpan, type Span } from './annotate.js';
 import { cues, reportingVerbs } from './lexicon.js';
 import { isPlaceWord } from '../gazetteer/places.js';
 
@@ -14,7 +14,22 @@ export function sentenceDate(a: Annotated, sent: number, near?: number, clause?:
   if (!ds.length) return null;
   const at = near ?? s.from;
   const best = ds.reduce((b, d) => (Math.abs(d.from - at) < Math.abs(b.from - at) ? d : b));
-  return { value: best.date.value, span: best };
+  return weekEarlier(a, sent, best) ?? { value: best.date.value, span: best };
+}
+
+const WEEKDAY = /^(?:on\s+)?(?:sunday|monday|tuesday|wednesday|thursday|friday|saturday)$/i;
+
+/**
+ * "on Friday" in a Friday's paper is today or a week ago; a heading just before it that dates the paragraph a week
+ * earlier ("Mali, Indelimane (1 November). Gunmen attacked … on Friday") says which.
+ */
+export function weekEarlier(a: Annotated, sent: number, d: DateSpan): { value: IncidentDate; span: Span } | null {
+  if (!a.reference || d.date.value !== a.reference || !WEEKDAY.test(d.date.text)) return null;
+  const s = a.sentences[sent]!, prev = a.sentences[sent - 1];
+  const from = prev && prev.para === s.para ? prev.from : s.from;
+  const weekAgo = new Date(Date.parse(a.reference) - 7 * 86_400_000).toISOString().slice(0, 10);
+  const heading = within(a.dates, from, d.from).find(x => x.date.value === weekAgo);
+  return heading ? { value: heading.date.value, span: heading } : null;
 }
 
 const inDateline = (a: Annotated, d: Span): boolean => isDatelineDate(a.text, d);
