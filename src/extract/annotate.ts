@@ -56,6 +56,7 @@ export function isDatelineDate(text: string, d: { start: number; end: number }):
  * "BOGOTA, 9 JAN 90 (EFE) --", "PARIS (Reuters) -".
  */
 function inDatelineHead(text: string, m: { start: number; end: number }): boolean {
+  if (m.start > HEADLINE_REACH + 40) return false;
   const para = paragraphStart(text, m.start);
   if (m.start - para > 40 || para > HEADLINE_REACH || para > 0 && !isHeadline(text.slice(0, para))) return false;
   return /^[^.\n]{0,80}?(--|—| - |\[TEXT\])/.test(text.slice(m.end, m.end + 90)) && !/[.!?]/.test(text.slice(para, m.start));
