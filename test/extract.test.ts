@@ -552,3 +552,10 @@ test('"on Friday" in a Friday\'s roundup under a heading dated a week earlier is
   const today = extract(doc('Gunmen attacked an army post at Indelimane in the Ménaka region on Friday, killing 53 soldiers, the government said.', '2019-11-08'));
   assert.deepEqual(today.incidents.map(i => i.date), ['2019-11-08']);
 });
+
+test('"armed officers shot dead the three attackers": the forces that stopped the attack are not its perpetrators', () => {
+  const r = extract(doc('Three attackers drove a van into pedestrians on London Bridge and then stabbed people in nearby bars on Saturday night, killing seven people, police said. Armed officers shot dead the three attackers within eight minutes.', '2017-06-04'));
+  const perps = r.incidents.flatMap(i => i.perpetrators.map(p => p.name));
+  assert.ok(!perps.some(p => /officers/i.test(p)), JSON.stringify(perps));
+  assert.ok(perps.some(p => /attackers/i.test(p)), JSON.stringify(perps));
+});

@@ -153,6 +153,8 @@ export function decideRole(a: Annotated, np: NounPhrase, type: IncidentType, f: 
   if (namesSuspect(a, np)) return { role: 'perpetrator', p: 1, category: 'other', weaponType: 'unknown' };
   const d = decideRoleByModel(a, np, type, f);
   if (!d) return d;
+  // "Armed officers shot dead the three attackers": forces that stopped the attackers did not attack.
+  if (d.role === 'perpetrator' && stoppedAttackers(a, np)) return null;
   // "police arrested a 27-year-old man", "two men were charged", "a man armed with a knife": a suspect,
   // whatever else the sentence says.
   if (d.role === 'victim' && (arrested(a, np) || armedWith(a, np))) return { ...d, role: 'perpetrator' };
@@ -193,6 +195,21 @@ const CLAIM_REACH = 8;
 function claimBefore(a: Annotated, k: number): boolean {
   const start = a.sentences[a.tokens[k]!.sent]!.from;
   return cues.claimed.has(a.tokens, Math.max(start, k - CLAIM_REACH), k);
+}
+
+const OBJECT_REACH = 6;
+
+/** Soldiers or police whose clause goes on to name attackers as its object: "officers shot dead the three attackers". */
+function stoppedAttackers(a: Annotated, np: NounPhrase): boolean {
+  const t = a.tokens;
+  if (!armedPersons.has(t[np.to - 1]!.lower)) return false;
+  const end = Math.min(a.sentences[t[np.from]!.sent]!.to, np.to + OBJECT_REACH);
+  for (let i = np.to + 1; i < end; i++) {
+    if (t[i]!.kind === 'punct') return false;
+    const hit = nouns.matchAt(t, i, end);
+    if (hit) return hit.value.some(c => c.cls === 'perpetrator') && !hit.value.some(c => c.cls === 'person');
+  }
+  return false;
 }
 
 const ANTECEDENT_REACH = 4;
