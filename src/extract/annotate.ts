@@ -43,6 +43,8 @@ export interface Annotated {
   actorAt: Int32Array;
   placeAt: Int32Array;
   dateAt: Int32Array;
+  /** Where the head of wire copy (dateline, source, bracketed notes) ends, or -1: see wireHeadEnd. */
+  headEnd: number;
 }
 
 /** "BOGOTA, 9 JAN 90 (EFE) --": the date of the report, at the head of the text before the dash. */
@@ -143,9 +145,10 @@ export function annotate(doc: Document): Annotated {
   const placeAt = indexSpans(places, tokens.length);
   const dateAt = indexSpans(dates, tokens.length);
   markStreetsAndTitles(places, tokens);
-  markSourceNotes(places, text);
+  const headEnd = wireHeadEnd(text);
+  markSourceNotes(places, text, headEnd);
   markForeign(places, sentences, tokens, countryCounts);
-  return { doc, text, mode, tokens, sentences, reference, dates, places, actors, countryCounts, actorAt, placeAt, dateAt };
+  return { doc, text, mode, tokens, sentences, reference, dates, places, actors, countryCounts, actorAt, placeAt, dateAt, headEnd };
 }
 
 /** "U.S. professor", "the Peru embassy", "the Paris prosecutor": a place naming whose someone or something is, not where. */
@@ -232,26 +235,44 @@ function markStreetsAndTitles(places: PlaceSpan[], tokens: Token[]): void {
   }
 }
 
-const HEAD_REACH = 300;
+const HEAD_REACH = 400;
 
 /**
- * "SAN SALVADOR, 19 JUL 89 (RADIO CADENA SONORA) -- [INTERVIEW WITH … BY NELSON LOPEZ] [TEXT]": before the text
- * begins, a place inside brackets that hold more than its name is part of a source's or a person's name. A
- * bracketed name alone ("MADRID (SPAIN)") qualifies the dateline.
+ * Where the head of wire copy ends: its "[TEXT]" mark, else the dateline's dash ("SAN SALVADOR, 19 JUL 89
+ * (RADIO CADENA SONORA) --"); -1 when the text opens with prose.
  */
-function markSourceNotes(places: PlaceSpan[], text: string): void {
+export function wireHeadEnd(text: string): number {
   const head = text.slice(0, HEAD_REACH);
-  const marks = [head.indexOf('[TEXT]'), head.lastIndexOf('--'), head.indexOf('—')].filter(i => i >= 0);
-  if (!marks.length) return;
-  const end = Math.max(...marks);
-  if (/[.!?]\s/.test(head.slice(0, head.indexOf('--') >= 0 ? head.indexOf('--') : end))) return;
+  const mark = head.indexOf('[TEXT]');
+  if (mark >= 0) return mark;
+  const dash = Math.max(head.indexOf('--'), head.indexOf('—'));
+  return dash >= 0 && !/[.!?]\s/.test(head.slice(0, dash)) ? dash : -1;
+}
+
+/**
+ * The bracketed note of the wire head that holds offset `at`, or null when `at` is in none: the broadcaster in
+ * parentheses after the date ("(RADIO CADENA SONORA)"), the editor's notes in square brackets ("[COMMUNIQUE]",
+ * "[INTERVIEW WITH … BY NELSON LOPEZ]").
+ */
+export function headNote(text: string, headEnd: number, at: number): { bracket: '(' | '['; text: string } | null {
+  if (at >= headEnd) return null;
+  const round = text.lastIndexOf('(', at), square = text.lastIndexOf('[', at);
+  const open = Math.max(round, square);
+  if (open < 0 || Math.max(text.lastIndexOf(')', at), text.lastIndexOf(']', at)) > open) return null;
+  const close = text.slice(open, headEnd).search(/[)\]]/);
+  return { bracket: open === square ? '[' : '(', text: close < 0 ? text.slice(open + 1, headEnd) : text.slice(open + 1, open + close) };
+}
+
+/**
+ * Before the text begins, a place inside a note that holds more than its name is part of a source's or a
+ * person's name ("(RADIO CADENA SONORA)", "[… BY NELSON LOPEZ]"). A bracketed name alone ("MADRID (SPAIN)")
+ * qualifies the dateline.
+ */
+function markSourceNotes(places: PlaceSpan[], text: string, headEnd: number): void {
   for (const p of places) {
-    if (p.end > end) break;
-    const open = Math.max(head.lastIndexOf('(', p.start), head.lastIndexOf('[', p.start));
-    if (open < 0 || Math.max(head.lastIndexOf(')', p.start), head.lastIndexOf(']', p.start)) > open) continue;
-    const close = head.slice(open).search(/[)\]]/);
-    const inside = close < 0 ? head.slice(open + 1) : head.slice(open + 1, open + close);
-    if (inside.trim() !== p.text.trim()) { p.notTheScene = true; p.dateline = false; }
+    if (p.end > headEnd) break;
+    const note = headNote(text, headEnd, p.start);
+    if (note && note.text.trim() !== p.text.trim()) { p.notTheScene = true; p.dateline = false; }
   }
 }
 

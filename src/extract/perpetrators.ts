@@ -2,7 +2,7 @@
 // a sentence of their own, state forces only as the subject of an attack, and a default suspect.
 import type { Attribution, Evidence, Perpetrator } from '../model.js';
 import { getActor } from '../gazetteer/actors.js';
-import { within, type ActorSpan, type Annotated, type Span } from './annotate.js';
+import { headNote, within, type ActorSpan, type Annotated, type Span } from './annotate.js';
 import type { Draft } from './grouping.js';
 import { agentFillers, cues, groupAttributes, groupHeads, negators, nouns, reportingVerbs } from './lexicon.js';
 import { evidence } from './evidence.js';
@@ -36,8 +36,7 @@ function claimIn(a: Annotated, from: number, to: number): boolean {
 export function claims(a: Annotated, d: Draft, perpetrators: Perpetrator[], ev: Evidence[], eventSents: Set<number>): void {
   const first = d.sents[0]!, last = d.sents[d.sents.length - 1]!;
   for (let s = first + 1; s < Math.min(a.sentences.length, last + 4); s++) {
-    if (d.sents.includes(s)) continue;
-    // Another incident's report, claims and all, is that one's.
+    // Reports (this incident's, or another's, claims and all, which are that one's) are read elsewhere.
     if (eventSents.has(s)) continue;
     const sent = a.sentences[s]!;
     const claim = claimIn(a, sent.from, sent.to);
@@ -104,7 +103,7 @@ export function notAnAuthor(a: Annotated, act: ActorSpan): boolean {
   if (groupAttributes.has(a.tokens[i]?.lower ?? '')) return true;
   if (speakers(a).has(act.actorId)) {
     const s = a.sentences[a.tokens[act.from]!.sent]!;
-    if (inHeader(a, act) || !claimIn(a, s.from, s.to)) return true;
+    if (act.end <= a.headEnd || !claimIn(a, s.from, s.to)) return true;
   }
   while (a.tokens[i] && (a.tokens[i]!.lower === 'has' || a.tokens[i]!.lower === 'have' || a.tokens[i]!.lower === 'also' || a.tokens[i]!.lower === 'today')) i++;
   const w = a.tokens[i]?.lower ?? '';
@@ -134,33 +133,20 @@ function describesAnother(a: Annotated, act: ActorSpan): boolean {
 
 const SPEAKS_OF_ATTACK = new Set(['claimed', 'denied']);
 
-/** Wire copy names its source in brackets before the text: "[COMMUNIQUE] [FMLN GENERAL COMMAND] [TEXT]". */
-const HEADER_REACH = 400;
 const speakerCache = new WeakMap<Annotated, Set<string>>();
 
-/** Where the bracketed notes of the head end (the "[TEXT]" mark), or -1 when the document has none. */
-function headerEnd(a: Annotated): number {
-  const i = a.text.slice(0, HEADER_REACH).indexOf('[TEXT]');
-  return i;
-}
-
-function inHeader(a: Annotated, act: Span): boolean {
-  return act.end <= headerEnd(a);
-}
-
 /**
- * Groups the head names as the source of the text (a communiqué of the group, an interview with its
- * commander): what the text says of them is mostly what they say, not what they did.
+ * Groups the editor's notes of the head name as the source of the text ("[COMMUNIQUE] [FMLN GENERAL COMMAND]",
+ * an interview with its commander): what the text says of them is mostly what they say, not what they did. A
+ * group's own radio in parentheses ("(RADIO FARABUNDO MARTI)") reports its actions, and is not counted.
  */
 function speakers(a: Annotated): Set<string> {
   let out = speakerCache.get(a);
   if (out) return out;
   out = new Set();
-  const end = headerEnd(a);
   for (const act of a.actors) {
-    if (act.end > end) break;
-    const open = a.text.lastIndexOf('[', act.start), close = a.text.lastIndexOf(']', act.start);
-    if (open >= 0 && open > close) out.add(act.actorId);
+    if (act.end > a.headEnd) break;
+    if (headNote(a.text, a.headEnd, act.start)?.bracket === '[') out.add(act.actorId);
   }
   speakerCache.set(a, out);
   return out;

@@ -1,7 +1,8 @@
 // Quotes and statements: who said what, with the speaker's role and affiliation when the text gives them
 // ("said Colin Clarke, a counterterrorism expert at the Rand Corporation").
 import type { Quote } from '../model.js';
-import type { Annotated } from './annotate.js';
+import { tokenAt, type Annotated } from './annotate.js';
+import type { Sentence } from '../nlp/tokens.js';
 
 const VERB = '(?:said|says|added|argued|explained|warned|told\\s+[\\w\\s]{1,30}?|stated|noted|wrote|insisted|declared)';
 const NAME = "((?:[A-Z][\\w'’.-]+\\s+){0,3}[A-Z][\\w'’-]+)";
@@ -33,8 +34,7 @@ export function quotes(a: Annotated): Quote[] {
     QUOTED.lastIndex = 0;
     for (let m = QUOTED.exec(text); m; m = QUOTED.exec(text)) {
       const open = p.start + m.index, close = open + m[0].length;
-      const endSentence = a.sentences.find(s => s.start < close && close <= s.end) ?? p;
-      const startSentence = a.sentences.find(s => s.start <= open && open < s.end) ?? p;
+      const endSentence = sentenceAt(a, close - 1), startSentence = sentenceAt(a, open);
       const after = AFTER.exec(a.text.slice(close, Math.max(close, endSentence.end)));
       const before = after ? null : BEFORE.exec(a.text.slice(startSentence.start, open));
       let speaker: Speaker | null = null;
@@ -52,6 +52,11 @@ export function quotes(a: Annotated): Quote[] {
     }
   }
   return out;
+}
+
+/** The sentence holding character offset `c` (the quote marks are tokens of their own). */
+function sentenceAt(a: Annotated, c: number): Sentence {
+  return a.sentences[a.tokens[Math.min(tokenAt(a.tokens, c), a.tokens.length - 1)]!.sent]!;
 }
 
 /** The text's paragraphs, as character ranges. */

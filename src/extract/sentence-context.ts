@@ -3,6 +3,7 @@ import type { IncidentDate } from '../model.js';
 import { isDatelineDate, within, type Annotated, type DateSpan, type PlaceSpan, type Span } from './annotate.js';
 import { cues, reportingVerbs } from './lexicon.js';
 import { isPlaceWord } from '../gazetteer/places.js';
+import { shiftDay } from '../nlp/dates.js';
 
 export const PLACE_RANK: Record<string, number> = { city: 3, region: 2, admin1: 2, country: 1 };
 
@@ -27,7 +28,7 @@ export function weekEarlier(a: Annotated, sent: number, d: DateSpan): { value: I
   if (!a.reference || d.date.value !== a.reference || !WEEKDAY.test(d.date.text)) return null;
   const s = a.sentences[sent]!, prev = a.sentences[sent - 1];
   const from = prev && prev.para === s.para ? prev.from : s.from;
-  const weekAgo = new Date(Date.parse(a.reference) - 7 * 86_400_000).toISOString().slice(0, 10);
+  const weekAgo = shiftDay(a.reference, -7);
   const heading = within(a.dates, from, d.from).find(x => x.date.value === weekAgo);
   return heading ? { value: heading.date.value, span: heading } : null;
 }

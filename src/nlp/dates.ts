@@ -46,6 +46,11 @@ const iso = (d: Date) => `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pa
 const addDays = (d: Date, n: number) => new Date(d.getTime() + n * 86400000);
 const monthIndex = (s: string) => MONTHS.indexOf(s.slice(0, 3).toLowerCase());
 
+/** The day `n` days after an ISO day ("2019-11-08", -7 → "2019-11-01"). */
+export function shiftDay(day: string, n: number): string {
+  return iso(addDays(new Date(Date.parse(day.slice(0, 10))), n));
+}
+
 /** "November" → 11; null for any other word (and for "may", too often the verb). */
 export function monthOfName(word: string): number | null {
   const k = MONTH_NAMES.indexOf(word.toLowerCase());
