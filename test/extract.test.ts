@@ -514,6 +514,20 @@ test('who is who around an attack: a claim "through its Amaq news agency", "arre
   assert.ok(!elPaso.victims.some(v => /Crusius/.test(v.text)), JSON.stringify(elPaso.victims));
 });
 
+test('suspects named as a list, in any casing: "identified as A, B and C", "arrest warrants for A and B", "A, 23, a mechanic; and B"', () => {
+  const perpetrators = (text: string) => extract(doc(text, '2019-03-05')).incidents.map(i => i.perpetrators.map(p => p.name));
+  assert.deepEqual(perpetrators(paragraphs(
+    'Two men set fire to a bus in Medellin on Tuesday, police said.',
+    'Police later arrested three people. The suspects, who were identified as Carlos Andres Mejia, Juan Pablo Rios and Luis Fernando Gil, were charged with terrorism.',
+  )), [['Carlos Andres Mejia', 'Juan Pablo Rios', 'Luis Fernando Gil']]);
+  assert.deepEqual(perpetrators(paragraphs(
+    'A CAR BOMB EXPLODED OUTSIDE A POLICE STATION IN CALI ON MONDAY, KILLING TWO POLICEMEN.',
+    'A JUDGE TODAY ISSUED ARREST WARRANTS FOR PEDRO GOMEZ SILVA AND JORGE RAMIREZ TORO.',
+  )), [['PEDRO GOMEZ SILVA', 'JORGE RAMIREZ TORO']]);
+  assert.deepEqual(perpetrators('a car bomb exploded outside a police station in cali on monday, killing two policemen. the authorities said. '
+    + 'the arrested men have been identified as pedro gomez silva, 23, a mechanic; and jorge ramirez toro.'), [['pedro gomez silva', 'jorge ramirez toro']]);
+});
+
 test('"in western Niger" says where as surely as "in Niger": the country wins over the dateline\'s capital', () => {
   const r = extract(doc('NIAMEY (Reuters) - Islamic State militants killed 71 soldiers in an attack on a military camp in western Niger on Tuesday, the defence ministry said.', '2019-12-11'));
   assert.deepEqual(r.incidents.map(i => [i.location?.country, i.location?.place ?? null]), [['Niger', null]]);

@@ -9,7 +9,7 @@ import { bestPlace, sameDay, sentenceDate, sentencePlaces } from './sentence-con
 import { nounPhrases, type NounPhrase } from './noun-phrases.js';
 import { isTitle, personNames } from './names.js';
 import { casualties, type CasualtyMention } from './casualties.js';
-import { agentOf, decideRole, roleFeatures, type RoleDecision } from './roles.js';
+import { agentOf, decideRole, listedSuspects, mayNameSuspects, roleFeatures, type RoleDecision } from './roles.js';
 import { actsInSentence, attributionOf, claims, defaultSuspect, isState, notAnAuthor, surfaceName } from './perpetrators.js';
 import { evidence } from './evidence.js';
 import { armedPersons, cues, genericVictims, groupHeads } from './lexicon.js';
@@ -22,6 +22,8 @@ const TEXT_COUNTRY_MENTIONS = 3;
 const TEXT_COUNTRY_LEAD = 4;
 /** News reports the latest events: one dated more than two months before the report is background. */
 const OLD_DAYS = 62;
+/** How many sentences after a draft's last may name its suspects. */
+const SUSPECT_REACH = 4;
 /**
  * Who an incident's victims are, for telling two drafts of one event: the surnames it names and the head
  * words that say what kind of people they were ("missionaries", "nuns"; not "people").
@@ -143,8 +145,12 @@ function fill(a: Annotated, d: Draft, eventSents: Set<number>): Incident | null 
   const roleCandidates: { text: string; f: Record<string, number> }[] = [];
   const decided: ({ np: NounPhrase } & RoleDecision)[] = [];
   let suicide = false;
-  /** `clauses`: where the draft's events lie when the sentence tells several (each draft takes the phrases of its own). */
-  const roleCandidatesOf = (sent: number, trig: number[], context: boolean, clauses: EventMention['clause'][] = [], agentsOnly = false) => {
+  /**
+   * `clauses`: where the draft's events lie when the sentence tells several (each draft takes the phrases of its own).
+   * `only`: in a sentence that tells no event, the people it names as authors ("by heavily armed men") or as
+   * suspects ("the arrested men were identified as…"), nothing else.
+   */
+  const roleCandidatesOf = (sent: number, trig: number[], context: boolean, clauses: EventMention['clause'][] = [], only?: 'agents' | 'suspects') => {
     const s = a.sentences[sent]!;
     const nps = nounPhrases(a, s.from, s.to);
     // A name standing alone (not next to a role noun that already names the person) is a candidate too.
@@ -160,16 +166,20 @@ function fill(a: Annotated, d: Draft, eventSents: Set<number>): Incident | null 
       nps.push({ ...n, headFrom: n.from, classes: [{ cls: 'name' }] });
     }
     const own = (np: NounPhrase) => context || clauses.some(c => !c || np.from >= c.from && np.to <= c.to);
+    const suspects = listedSuspects(a, nps);
     for (const np of nps) {
       if (d.onlyPlace && !nearPlace(np, d.onlyPlace) || !own(np)) continue;
       // "the Islamic State group" is the organization, already taken from the registry; "Shining Path members" are people.
       const head = np.to - 1;
       const before = a.actorAt[head - 1] ?? -1;
       if (a.actorAt[head]! >= 0 || (before >= 0 && a.actors[before]!.to === head && groupHeads.has(a.tokens[head]!.lower))) continue;
-      if (agentsOnly) { if (agentOf(a, np)) decided.push({ np, role: 'perpetrator', p: 1, category: 'other', weaponType: 'unknown' }); continue; }
+      if (only) {
+        if (only === 'agents' ? agentOf(a, np) : suspects.has(np)) decided.push({ np, role: 'perpetrator', p: 1, category: 'other', weaponType: 'unknown' });
+        continue;
+      }
       const f = roleFeatures(a, np, type, trig, context);
       if (exposeFeatures) roleCandidates.push({ text: np.text, f: Object.fromEntries(f) });
-      const r = decideRole(a, np, type, f);
+      const r = decideRole(a, np, type, f, suspects.has(np));
       if (r) decided.push({ np, ...r });
     }
   };
@@ -207,8 +217,12 @@ function fill(a: Annotated, d: Draft, eventSents: Set<number>): Incident | null 
     // The one before may name who did it ("… was intercepted by heavily armed men. He was kidnapped…").
     const prev = sent - 1;
     if (prev >= 0 && a.sentences[prev]!.para === a.sentences[sent]!.para && !eventSents.has(prev) && !d.sents.includes(prev)) {
-      roleCandidatesOf(prev, [a.sentences[prev]!.from], true, [], true);
+      roleCandidatesOf(prev, [a.sentences[prev]!.from], true, [], 'agents');
     }
+  }
+  // Suspects are often named a few sentences on ("The arrested men have been identified as…").
+  for (let s = d.sents[0]! + 1; s < Math.min(a.sentences.length, d.sents[d.sents.length - 1]! + SUSPECT_REACH); s++) {
+    if (!eventSents.has(s) && !d.sents.includes(s) && mayNameSuspects(a, s)) roleCandidatesOf(s, [a.sentences[s]!.from], true, [], 'suspects');
   }
   const surnames = new Set<string>(), kinds = new Set<string>();
   // Most confident first; one phrase per head word and role (the scorer, like a reader, counts an entity once).

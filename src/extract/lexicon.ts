@@ -10,7 +10,7 @@ interface TriggerFile {
   triggers: { type: IncidentType; weight: number; words: string[] }[];
   plots: string[]; foiled: string[]; arrests: string[]; failed: string[]; threatened: string[];
   claimed: string[]; suspected: string[]; inspired: string[]; directed: string[]; denied: string[];
-  suicide: string[]; nonIncident: string[]; stateAction: string[]; hypothetical: string[]; generic: string[]; separate: string[]; additional: string[]; blame: string[]; laborStrike: string[]; affiliation: string[]; arrestVerbs: string[]; suspicion: string[]; sameDay: string[]; casualtyWords: string[]; agentVerbs: string[]; habitual: string[];
+  suicide: string[]; nonIncident: string[]; stateAction: string[]; hypothetical: string[]; generic: string[]; separate: string[]; additional: string[]; blame: string[]; laborStrike: string[]; affiliation: string[]; arrestVerbs: string[]; suspectFrames: string[]; suspicion: string[]; sameDay: string[]; casualtyWords: string[]; agentVerbs: string[]; habitual: string[];
   ramming: { verbs: string[]; vehicles: string[]; into: string[] };
 }
 interface NounFile {
@@ -47,6 +47,9 @@ export const casualtyWords = new Set(T.casualtyWords);
 
 /** "arrested", "charged": a person they govern is a suspect. */
 export const arrestVerbs = new Set(T.arrestVerbs);
+
+/** "an arrest warrant for", "the capture of": the two words before a list of names that make them suspects. */
+export const suspectFrames = new Set(T.suspectFrames);
 
 /** "perpetrated by", "carried out by": before "by", the person after it is the author. */
 export const agentVerbs = new Set(T.agentVerbs);

@@ -6,7 +6,7 @@ import { dataPath } from '../paths.js';
 import type { IncidentType, TargetCategory, WeaponType } from '../model.js';
 import type { Annotated } from './annotate.js';
 import type { NounPhrase } from './noun-phrases.js';
-import { agentVerbs, armedPersons, arrestVerbs, cues, functionWords, namingVerbs, nouns, perpetratorModifiers, reportingVerbs, statementChannel, triggers } from './lexicon.js';
+import { agentVerbs, armedPersons, arrestVerbs, cues, functionWords, namingVerbs, nouns, perpetratorModifiers, reportingVerbs, statementChannel, suspectFrames, triggers } from './lexicon.js';
 import { numberAt } from '../nlp/numbers.js';
 
 export const ROLES = ['perpetrator', 'target', 'victim', 'weapon'] as const;
@@ -147,8 +147,12 @@ export function roleFeatures(a: Annotated, np: NounPhrase, type: IncidentType, a
   return f;
 }
 
-export function decideRole(a: Annotated, np: NounPhrase, type: IncidentType, f: Map<string, number>): RoleDecision | null {
-  if (agentOf(a, np)) return { role: 'perpetrator', p: 1, category: 'other', weaponType: 'unknown' };
+/**
+ * `listed`: the phrase is a name in a list of suspects' names (see listedSuspects), which its own context
+ * may not show ("… were identified as Alberto Jubis, Armando Bernal, and Luis Gonzalez").
+ */
+export function decideRole(a: Annotated, np: NounPhrase, type: IncidentType, f: Map<string, number>, listed = false): RoleDecision | null {
+  if (listed || agentOf(a, np)) return { role: 'perpetrator', p: 1, category: 'other', weaponType: 'unknown' };
   if (channelOfStatement(a, np)) return null;
   if (namesSuspect(a, np)) return { role: 'perpetrator', p: 1, category: 'other', weaponType: 'unknown' };
   const d = decideRoleByModel(a, np, type, f);
@@ -218,12 +222,78 @@ const ANTECEDENT_REACH = 4;
 function namesSuspect(a: Annotated, np: NounPhrase): boolean {
   const t = a.tokens;
   const k = np.from - 1;
-  if (t[k]?.lower !== 'as' || !namingVerbs.has(t[k - 1]?.lower ?? '') || t[k - 2]?.text !== ',') return false;
-  for (let j = k - 3; j >= Math.max(0, k - 2 - ANTECEDENT_REACH); j--) {
+  return t[k]?.lower === 'as' && namingVerbs.has(t[k - 1]?.lower ?? '') && suspectAntecedent(a, k - 1);
+}
+
+/**
+ * Whom the naming verb at `v` names: a perpetrator ("the suspects, who were identified as"), someone arrested
+ * ("those arrested have been identified as", "the arrested men were named as").
+ */
+function suspectAntecedent(a: Annotated, v: number): boolean {
+  const t = a.tokens;
+  let k = v - 1;
+  while (k > v - 6 && t[k] && (AUXILIARIES.has(t[k]!.lower) || t[k]!.text === ',')) k--;
+  if (!t[k]) return false;
+  if (arrestVerbs.has(t[k]!.lower)) return true;
+  for (let j = k; j >= Math.max(0, k - ANTECEDENT_REACH); j--) {
     const hit = nouns.matchAt(t, j);
-    if (hit && hit.to === k - 2) return hit.value.some(c => c.cls === 'perpetrator');
+    if (hit && hit.to === k + 1) return hit.value.some(c => c.cls === 'perpetrator') || arrestVerbs.has(t[j - 1]?.lower ?? '');
   }
   return false;
+}
+
+const LIST_GAP = 12;
+const LIST_JOINS = new Set([',', ';', 'and']);
+
+/**
+ * Names said to be suspects as a list: "the suspects, who were identified as A, B, and C", "arrest warrants for
+ * A and B", "A, B and C were arrested". What is said at either end of the list holds for every name in it.
+ */
+export function listedSuspects(a: Annotated, nps: NounPhrase[]): Set<NounPhrase> {
+  const names = nps.filter(np => np.classes.some(c => c.cls === 'name')).sort((x, y) => x.from - y.from);
+  const out = new Set<NounPhrase>();
+  for (let i = 0; i < names.length;) {
+    let j = i;
+    while (j + 1 < names.length && nextInList(a, names[j]!, names[j + 1]!)) j++;
+    if (suspectsBefore(a, names[i]!.from) || arrestedAfter(a, names[j]!)) for (let k = i; k <= j; k++) out.add(names[k]!);
+    i = j + 1;
+  }
+  return out;
+}
+
+const FRAME_WORDS = new Set([...suspectFrames].map(f => f.split(' ')[0]!));
+
+/** A word that may introduce suspects' names: an arrest verb, a naming verb, the first word of a suspect frame. */
+export function mayNameSuspects(a: Annotated, sent: number): boolean {
+  const s = a.sentences[sent]!;
+  for (let i = s.from; i < s.to; i++) {
+    const w = a.tokens[i]!.lower;
+    if (arrestVerbs.has(w) || namingVerbs.has(w) || FRAME_WORDS.has(w)) return true;
+  }
+  return false;
+}
+
+/** The next name of a list: after a comma, "and" or a semicolon, with at most an age or a short description between. */
+function nextInList(a: Annotated, x: NounPhrase, y: NounPhrase): boolean {
+  const t = a.tokens;
+  if (y.from <= x.to || y.from - x.to > LIST_GAP) return false;
+  if (!LIST_JOINS.has(t[x.to]!.lower) || !LIST_JOINS.has(t[y.from - 1]!.lower)) return false;
+  for (let i = x.to; i < y.from; i++) if (triggers.matchAt(t, i)) return false;
+  return true;
+}
+
+/** "an arrest warrant for", "authorities detained", "the men arrested were identified as" just before the list. */
+function suspectsBefore(a: Annotated, from: number): boolean {
+  const t = a.tokens;
+  const w1 = t[from - 1]?.lower ?? '', w2 = t[from - 2]?.lower ?? '';
+  if (suspectFrames.has(w2 + ' ' + w1) || arrestVerbs.has(w1)) return true;
+  return w1 === 'as' && namingVerbs.has(w2) && suspectAntecedent(a, from - 2);
+}
+
+/** "… and Alberto Jubis were arrested a few days ago". */
+function arrestedAfter(a: Annotated, last: NounPhrase): boolean {
+  const verb = nextContentWord(a, last.to, a.sentences[a.tokens[last.from]!.sent]!.to);
+  return verb !== null && arrestVerbs.has(verb);
 }
 
 function armedWith(a: Annotated, np: NounPhrase): boolean {
