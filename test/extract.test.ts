@@ -528,6 +528,12 @@ test('suspects named as a list, in any casing: "identified as A, B and C", "arre
     + 'the arrested men have been identified as pedro gomez silva, 23, a mechanic; and jorge ramirez toro.'), [['pedro gomez silva', 'jorge ramirez toro']]);
 });
 
+test('a word of battles governs its own clause, not a temporal one after it: "launched an offensive after gunmen killed 12 villagers"', () => {
+  const types = (text: string) => extract(doc(text, '2019-03-05')).incidents.map(i => i.type);
+  assert.deepEqual(types('Nigerian troops launched an offensive in the area on Monday after gunmen killed 12 villagers in Borno state on Sunday, officials said.'), ['armed_assault']);
+  assert.deepEqual(types('Nine rebels were killed in clashes with troops near Maiduguri on Sunday.'), []);
+});
+
 test('"in western Niger" says where as surely as "in Niger": the country wins over the dateline\'s capital', () => {
   const r = extract(doc('NIAMEY (Reuters) - Islamic State militants killed 71 soldiers in an attack on a military camp in western Niger on Tuesday, the defence ministry said.', '2019-12-11'));
   assert.deepEqual(r.incidents.map(i => [i.location?.country, i.location?.place ?? null]), [['Niger', null]]);

@@ -4,7 +4,7 @@ import type { IncidentType, Status } from '../model.js';
 import { isDatelineDate, within, type Annotated, type DateSpan } from './annotate.js';
 import { sameDay } from './sentence-context.js';
 import { monthOfName } from '../nlp/dates.js';
-import { cues, ramming, referring, triggers, type TriggerInfo } from './lexicon.js';
+import { cues, ramming, referring, temporalSubordinators, triggers, type TriggerInfo } from './lexicon.js';
 import type { PhraseHit, PhraseMatcher } from '../nlp/phrases.js';
 
 export interface EventMention {
@@ -54,7 +54,8 @@ export function eventMentions(a: Annotated): EventMention[] {
     const t0 = hits[0]!.from;
     // "their aim was to smuggle explosives and to detonate them": an attack only intended, unless tried.
     const intended = hits.every(h => tokens[h.from - 1]?.lower === 'to') && !failed;
-    const hypothetical = intended || cues.hypothetical.has(tokens, Math.max(s.from, t0 - 8), t0), nonIncident = has(cues.nonIncident), generic = has(cues.generic);
+    const hypothetical = intended || cues.hypothetical.has(tokens, Math.max(s.from, t0 - 8), t0);
+    const nonIncident = governs(a, cues.nonIncident, s.from, s.to, t0), generic = governs(a, cues.generic, s.from, s.to, t0);
 
     if (hypothetical && !plot && !foiled && !threatened) continue;
     const { type, weight } = typeOf(hits, plot || foiled);
@@ -149,6 +150,18 @@ function datedBefore(a: Annotated, from: number, i: number): boolean {
     if (m !== null && current !== null && m !== current) return true;
   }
   return false;
+}
+
+/**
+ * A cue anywhere in the sentence but in a main clause before a temporal one that holds the trigger at t0:
+ * "the antidrug operations it carried out after a judge was murdered" tells of operations and a murder.
+ */
+function governs(a: Annotated, cue: PhraseMatcher<true>, from: number, to: number, t0: number): boolean {
+  return cue.findAll(a.tokens, from, to).some(h => {
+    if (h.to > t0) return true;
+    for (let k = h.to; k < t0; k++) if (temporalSubordinators.has(a.tokens[k]!.lower)) return false;
+    return true;
+  });
 }
 
 /** A military strike by a state; "the strike the judges had called" is a stoppage of work. */
