@@ -534,6 +534,11 @@ test('a word of battles governs its own clause, not a temporal one after it: "la
   assert.deepEqual(types('Nine rebels were killed in clashes with troops near Maiduguri on Sunday.'), []);
 });
 
+test('a body "riddled with bullets" or a death "from gunshot wounds" tells of a shooting', () => {
+  const r = extract(doc('THE BULLET-RIDDLED BODY OF A TRADE UNION LEADER WAS FOUND ON A ROAD NEAR SANTA TECLA YESTERDAY.', '1989-11-10'));
+  assert.deepEqual(r.incidents.map(i => [i.type, i.victims.map(v => v.text)]), [['armed_assault', ['TRADE UNION LEADER']]]);
+});
+
 test('"in western Niger" says where as surely as "in Niger": the country wins over the dateline\'s capital', () => {
   const r = extract(doc('NIAMEY (Reuters) - Islamic State militants killed 71 soldiers in an attack on a military camp in western Niger on Tuesday, the defence ministry said.', '2019-12-11'));
   assert.deepEqual(r.incidents.map(i => [i.location?.country, i.location?.place ?? null]), [['Niger', null]]);
