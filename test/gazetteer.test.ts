@@ -149,6 +149,11 @@ test('places: ordinary words that are town names do not match in prose', () => {
   assert.equal(placeIn('an attack in Nice', 'Nice').countryCode, 'FR');
 });
 
+test('places: a province named like a common word needs a cue ("a baker who was passing by"; "in Meta")', () => {
+  assert.deepEqual(texts(findPlaces('RAUL CASTANO GUTIERREZ, A BAKER WHO WAS PASSING BY, WAS INJURED.')), []);
+  assert.equal(placeIn('Gunmen attacked a police post in Meta on Tuesday.', 'Meta').countryCode, 'CO');
+});
+
 test('demonyms map to countries through their own function', () => {
   assert.equal(countryOfDemonym('French'), 'FR');
   assert.equal(countryOfDemonym('Salvadoran'), 'SV');

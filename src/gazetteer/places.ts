@@ -167,7 +167,8 @@ function load(): Gazetteer {
     const key = keys.join(' ');
     if (never.has(key)) return place; // "Eastern", "Central": not even as "Eastern Region"
     const weak = commonAdmin.has(key) || cueRequired.has(key) || (keys.length === 1 && key.length <= rules.shortNameLength);
-    trieInsert(root, keys, { place, exact: null, needsCue: !weak && personNames.has(key) ? 1 : 0, needsType: weak });
+    // "a baker who was passing by": an admin1 named like a common word is a place only where a cue says so.
+    trieInsert(root, keys, { place, exact: null, needsCue: !weak && (personNames.has(key) || common.has(key)) ? 1 : 0, needsType: weak });
     if (full !== name) trieInsert(root, nameKeys(full), { place, exact: null, needsCue: 0, needsType: false });
     return place;
   });
