@@ -540,6 +540,11 @@ test('a body "riddled with bullets" or a death "from gunshot wounds" tells of a 
   assert.deepEqual(r.incidents.map(i => [i.type, i.victims.map(v => v.text)]), [['armed_assault', ['TRADE UNION LEADER']]]);
 });
 
+test('where a victim comes from is not where it happened: "a Vienna development worker in Peru"', () => {
+  const r = extract(doc('LIMA, 20 APR 89 (APA) -- [EXCERPT] FOREIGN MINISTER ALOIS MOCK CONDEMNED THE KILLING OF 42-YEAR-OLD JOSEF PIESCHER, A VIENNA DEVELOPMENT WORKER IN PERU, AS A WICKED TERRORIST ATTACK.', '1989-04-20'));
+  assert.deepEqual(r.incidents.map(i => i.location?.country), ['Peru']);
+});
+
 test('"in western Niger" says where as surely as "in Niger": the country wins over the dateline\'s capital', () => {
   const r = extract(doc('NIAMEY (Reuters) - Islamic State militants killed 71 soldiers in an attack on a military camp in western Niger on Tuesday, the defence ministry said.', '2019-12-11'));
   assert.deepEqual(r.incidents.map(i => [i.location?.country, i.location?.place ?? null]), [['Niger', null]]);

@@ -226,13 +226,28 @@ const QUOTES = new Set(['"', '\u201c', '\u201d', "'", '\u2018', '\u2019']);
 
 /**
  * "the Basingstoke Road area": a street named after a place, wherever it is, is not that place; nor is a
- * place name quoted alone, a title ("films such as \"Salvador\"").
+ * place name quoted alone, a title ("films such as \"Salvador\""), nor where someone comes from ("a Vienna
+ * development worker in Peru", "a Texas man").
  */
 function markStreetsAndTitles(places: PlaceSpan[], tokens: Token[]): void {
   for (const p of places) {
     if (isPlaceWord('streetWords', tokens[p.to]?.lower ?? '')) p.notTheScene = true;
     else if (QUOTES.has(tokens[p.from - 1]?.text ?? '') && QUOTES.has(tokens[p.to]?.text ?? '')) p.notTheScene = true;
+    else if (INDEFINITE.has(tokens[p.from - 1]?.lower ?? '') && personAfter(tokens, p.to)) p.notTheScene = true;
   }
+}
+
+const INDEFINITE = new Set(['a', 'an']);
+const ORIGIN_REACH = 3;
+
+/** A word for a person heads the phrase the place name opens. */
+function personAfter(tokens: Token[], from: number): boolean {
+  for (let k = from; k < Math.min(tokens.length, from + ORIGIN_REACH); k++) {
+    if (tokens[k]!.kind === 'punct') return false;
+    const hit = nouns.matchAt(tokens, k);
+    if (hit) return hit.value.some(c => c.cls === 'person') && !hit.value.some(c => c.cls === 'target');
+  }
+  return false;
 }
 
 const HEAD_REACH = 400;
