@@ -545,6 +545,12 @@ test('where a victim comes from is not where it happened: "a Vienna development 
   assert.deepEqual(r.incidents.map(i => i.location?.country), ['Peru']);
 });
 
+test('the words of the report name the explosive when no phrase of its own does: "destroyed by a bomb explosion"; a shooting names none', () => {
+  const weapons = (text: string) => extract(doc(text, '1990-01-10')).incidents.map(i => i.weapons.map(w => [w.text, w.type]));
+  assert.deepEqual(weapons('A PARTY HEADQUARTERS IN MORENO WAS COMPLETELY DESTROYED BY A BOMB EXPLOSION TODAY.'), [[['BOMB', 'explosives']]]);
+  assert.deepEqual(weapons('Gunmen shot dead a policeman in Cali on Monday.'), [[]]);
+});
+
 test('"in western Niger" says where as surely as "in Niger": the country wins over the dateline\'s capital', () => {
   const r = extract(doc('NIAMEY (Reuters) - Islamic State militants killed 71 soldiers in an attack on a military camp in western Niger on Tuesday, the defence ministry said.', '2019-12-11'));
   assert.deepEqual(r.incidents.map(i => [i.location?.country, i.location?.place ?? null]), [['Niger', null]]);

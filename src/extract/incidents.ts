@@ -12,7 +12,7 @@ import { casualties, type CasualtyMention } from './casualties.js';
 import { agentOf, decideRole, listedSuspects, mayNameSuspects, roleFeatures, type RoleDecision } from './roles.js';
 import { actsInSentence, attributionOf, claims, defaultSuspect, isState, notAnAuthor, surfaceName } from './perpetrators.js';
 import { evidence } from './evidence.js';
-import { armedPersons, cues, genericVictims, groupHeads } from './lexicon.js';
+import { armedPersons, cues, genericVictims, groupHeads, nouns } from './lexicon.js';
 import { exposeFeatures, incidentProbability, incidentThreshold, type Features } from './incident-model.js';
 
 const MAX_FILLERS = 4;
@@ -243,6 +243,11 @@ function fill(a: Annotated, d: Draft, eventSents: Set<number>): Incident | null 
     }
     else put(weapons, { text: r.np.text, type: r.weaponType }, 'weapons');
   }
+  // "a bomb explosion", "the 31 October dynamite attack": the report's own words name the weapon.
+  if (!weapons.length) {
+    const w = triggerWeapon(a, d);
+    if (w) add(weapons, { text: w.text, type: w.type }, w.text, 'weapons', w, w.text);
+  }
   claims(a, d, perpetrators, ev, eventSents);
   if (!perpetrators.some(p => p.kind === 'organization')) defaultSuspect(a, d, perpetrators, ev);
 
@@ -298,6 +303,23 @@ function textCountries(a: Annotated): Map<string, number> {
   for (const t of a.tokens) { const code = t.kind === 'word' && t.text.length > 3 ? countryOfDemonym(t.lower) : null; if (code) count(code); }
   TEXT_COUNTRIES.set(a, counts);
   return counts;
+}
+
+/** An explosive named inside or right before a trigger of the draft: "bomb explosion", "dynamite attack". */
+function triggerWeapon(a: Annotated, d: Draft): (Span & { text: string; type: Weapon['type'] }) | null {
+  for (const e of d.events) {
+    for (const trig of e.triggers) {
+      for (let i = Math.max(0, trig.from - 1); i < trig.to; i++) {
+        const hit = nouns.matchAt(a.tokens, i, trig.to);
+        const weapon = hit?.value.find(c => c.cls === 'weapon') as { cls: 'weapon'; type: Weapon['type'] } | undefined;
+        // Firearms words in triggers are the shooting itself ("shot", "bullet wounds"), not a weapon named.
+        if (!hit || !weapon || hit.to > trig.to || weapon.type !== 'explosives' && weapon.type !== 'incendiary') continue;
+        const start = a.tokens[i]!.start, end = a.tokens[hit.to - 1]!.end;
+        return { from: i, to: hit.to, start, end, text: a.text.slice(start, end), type: weapon.type };
+      }
+    }
+  }
+  return null;
 }
 
 /** "James Furlong, a history teacher at…": the phrase after a victim and a comma describes that victim. */
