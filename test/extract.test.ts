@@ -551,6 +551,14 @@ test('the words of the report name the explosive when no phrase of its own does:
   assert.deepEqual(weapons('Gunmen shot dead a policeman in Cali on Monday.'), [[]]);
 });
 
+test('a spokesman is a source, not a target: "Interior ministry spokesman Nasrat Rahimi said"', () => {
+  const r = extract(doc(paragraphs(
+    'A suicide bomber killed at least 26 people at a wedding hall in western Kabul on Saturday, officials said.',
+    'Interior ministry spokesman Nasrat Rahimi said 60 people were wounded.',
+  ), '2019-06-10'));
+  assert.deepEqual(r.incidents.map(i => i.targets.map(t => t.text)), [['wedding hall']]);
+});
+
 test('"in western Niger" says where as surely as "in Niger": the country wins over the dateline\'s capital', () => {
   const r = extract(doc('NIAMEY (Reuters) - Islamic State militants killed 71 soldiers in an attack on a military camp in western Niger on Tuesday, the defence ministry said.', '2019-12-11'));
   assert.deepEqual(r.incidents.map(i => [i.location?.country, i.location?.place ?? null]), [['Niger', null]]);
