@@ -559,6 +559,11 @@ test('a spokesman is a source, not a target: "Interior ministry spokesman Nasrat
   assert.deepEqual(r.incidents.map(i => i.targets.map(t => t.text)), [['wedding hall']]);
 });
 
+test('the date of a main clause does not date the event its temporal clause tells: "an operation on Tuesday after fighters killed 30 farmers over the weekend"', () => {
+  const r = extract(doc('Nigerian troops launched an operation in Borno state on Tuesday after Boko Haram fighters killed 30 farmers in a village near Maiduguri over the weekend, officials said.', '2019-06-13'));
+  assert.deepEqual(r.incidents.map(i => i.date), [{ from: '2019-06-08', to: '2019-06-09' }]);
+});
+
 test('"in western Niger" says where as surely as "in Niger": the country wins over the dateline\'s capital', () => {
   const r = extract(doc('NIAMEY (Reuters) - Islamic State militants killed 71 soldiers in an attack on a military camp in western Niger on Tuesday, the defence ministry said.', '2019-12-11'));
   assert.deepEqual(r.incidents.map(i => [i.location?.country, i.location?.place ?? null]), [['Niger', null]]);

@@ -35,6 +35,13 @@ test('dates: absolute, partial, two-digit years and relative ones against the re
 test('"last week" in Monday\'s paper takes in the Sunday just gone; "last weekend" is its Saturday and Sunday', () => {
   const byText = Object.fromEntries(findDates('last week; last weekend', '2016-07-25').map(d => [d.text, d.value]));
   assert.deepEqual(byText['last week'], { from: '2016-07-18', to: '2016-07-24' });
+
+test('"over the weekend" is the weekend just gone, or the one under way in a weekend\'s paper', () => {
+  const value = (text: string, ref: string) => findDates(text, ref).map(d => d.value);
+  assert.deepEqual(value('killed 30 farmers over the weekend', '2019-06-10'), [{ from: '2019-06-08', to: '2019-06-09' }]);
+  assert.deepEqual(value('attacked at the weekend', '2019-06-09'), [{ from: '2019-06-08', to: '2019-06-09' }]);
+  assert.deepEqual(value('over the week', '2019-06-10'), []);
+});
   assert.deepEqual(byText['last weekend'], { from: '2016-07-23', to: '2016-07-24' });
 });
 

@@ -1,7 +1,7 @@
 // When and where a sentence says something happened: its dates and places, less datelines, claims and speakers.
 import type { IncidentDate } from '../model.js';
 import { isDatelineDate, within, type Annotated, type DateSpan, type PlaceSpan, type Span } from './annotate.js';
-import { cues, reportingVerbs } from './lexicon.js';
+import { cues, reportingVerbs, temporalSubordinators } from './lexicon.js';
 import { isPlaceWord } from '../gazetteer/places.js';
 import { shiftDay } from '../nlp/dates.js';
 
@@ -14,7 +14,10 @@ export function sentenceDate(a: Annotated, sent: number, near?: number, clause?:
   const ds = within(a.dates, clause?.from ?? s.from, clause?.to ?? s.to).filter(d => !inDateline(a, d) && !afterStatement(a, d.from, s.from) && !beforeStatement(a, d.to));
   if (!ds.length) return null;
   const at = near ?? s.from;
-  const best = ds.reduce((b, d) => (Math.abs(d.from - at) < Math.abs(b.from - at) ? d : b));
+  // "troops launched an operation on Tuesday after fighters killed 30 farmers over the weekend": the main
+  // clause's date is not the date of the event its temporal clause tells.
+  const own = ds.filter(d => !(d.to <= at && a.tokens.slice(d.to, at).some(t => temporalSubordinators.has(t.lower))));
+  const best = (own.length ? own : ds).reduce((b, d) => (Math.abs(d.from - at) < Math.abs(b.from - at) ? d : b));
   return weekEarlier(a, sent, best) ?? { value: best.date.value, span: best };
 }
 

@@ -24,6 +24,7 @@ const PATTERNS: { re: string; kind: string }[] = [
   { re: `${MONTH}\\s+${DAY}(?:,?\\s+${YEAR})?`, kind: 'mdy' },
   { re: `(?:early|late|mid|earlier|later)?[- ]?(?:in\\s+)?${MONTH}\\s+(\\d{4})`, kind: 'my' },
   { re: '(last|this|on|early|earlier|late|later)\\s+(?:this\\s+)?(week|month|year|weekend)', kind: 'period' },
+  { re: '(over\\s+the|at\\s+the|during\\s+the)\\s+(weekend)', kind: 'period' },
   { re: '(the\\s+day\\s+before\\s+yesterday|yesterday|today|tonight|last\\s+night|this\\s+(?:morning|afternoon|evening))', kind: 'deictic' },
   { re: '(?:(last|this|on|early|late|on\\s+the\\s+night\\s+of)\\s+)?(sunday|monday|tuesday|wednesday|thursday|friday|saturday)', kind: 'weekday' },
   { re: '(?:in|since|during|of)\\s+(\\d{4})\\b', kind: 'year' },
@@ -134,10 +135,16 @@ function resolve(kind: string, m: RegExpExecArray, g: number, ref: Date | null):
     }
     case 'period': {
       if (!ref) return null;
-      const which = a!.toLowerCase(), unit = b!.toLowerCase();
+      const which = a!.toLowerCase().replace(/\s+/g, ' '), unit = b!.toLowerCase();
       // Weeks run Monday to Sunday: "last week" in Monday's paper takes in the Sunday just gone.
       const weekday = (ref.getUTCDay() + 6) % 7;
       if (unit === 'weekend' && which === 'last') return { value: { from: iso(addDays(ref, -2 - weekday)), to: iso(addDays(ref, -1 - weekday)) }, precision: 'range', relative: true };
+      // "over the weekend", "this weekend": the one under way (a weekend's paper) or the one just gone.
+      if (unit === 'weekend') {
+        return weekday >= 5
+          ? { value: { from: iso(addDays(ref, 5 - weekday)), to: iso(ref) }, precision: 'range', relative: true }
+          : { value: { from: iso(addDays(ref, -2 - weekday)), to: iso(addDays(ref, -1 - weekday)) }, precision: 'range', relative: true };
+      }
       if (unit === 'week' || unit === 'weekend') {
         if (which === 'last') return { value: { from: iso(addDays(ref, -7 - weekday)), to: iso(addDays(ref, -1 - weekday)) }, precision: 'range', relative: true };
         return { value: { from: iso(addDays(ref, -weekday)), to: iso(ref) }, precision: 'range', relative: true };
