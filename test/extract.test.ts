@@ -564,6 +564,11 @@ test('the date of a main clause does not date the event its temporal clause tell
   assert.deepEqual(r.incidents.map(i => i.date), [{ from: '2019-06-08', to: '2019-06-09' }]);
 });
 
+test('a group named in a clause about another time is not the author: "…, days after the Taliban stepped up attacks across the country"', () => {
+  const r = extract(doc('A suicide bomber killed at least 26 people at a wedding hall in western Kabul on Saturday, officials said, days after the Taliban stepped up attacks across the country.', '2019-06-10'));
+  assert.deepEqual(r.incidents.map(i => i.perpetrators.filter(p => p.kind === 'organization').map(p => p.name)), [[]]);
+});
+
 test('"in western Niger" says where as surely as "in Niger": the country wins over the dateline\'s capital', () => {
   const r = extract(doc('NIAMEY (Reuters) - Islamic State militants killed 71 soldiers in an attack on a military camp in western Niger on Tuesday, the defence ministry said.', '2019-12-11'));
   assert.deepEqual(r.incidents.map(i => [i.location?.country, i.location?.place ?? null]), [['Niger', null]]);

@@ -12,7 +12,7 @@ import { casualties, type CasualtyMention } from './casualties.js';
 import { agentOf, decideRole, listedSuspects, mayNameSuspects, roleFeatures, type RoleDecision } from './roles.js';
 import { actsInSentence, attributionOf, claims, defaultSuspect, isState, notAnAuthor, surfaceName } from './perpetrators.js';
 import { evidence } from './evidence.js';
-import { armedPersons, cues, genericVictims, groupHeads, nouns } from './lexicon.js';
+import { armedPersons, cues, genericVictims, groupHeads, nouns, temporalSubordinators, timeDistances } from './lexicon.js';
 import { exposeFeatures, incidentProbability, incidentThreshold, type Features } from './incident-model.js';
 
 const MAX_FILLERS = 4;
@@ -186,15 +186,15 @@ function fill(a: Annotated, d: Draft, eventSents: Set<number>): Incident | null 
   for (const sent of d.sents) {
     const s = a.sentences[sent]!;
     const attribution = attributionOf(a, s.from, s.to);
+    const here = d.events.filter(e => e.sent === sent);
     for (const act of within(a.actors, s.from, s.to)) {
-      if (isState(act.actorId) && !actsInSentence(a, act, s.to) || notAnAuthor(a, act)) continue;
+      if (isState(act.actorId) && !actsInSentence(a, act, s.to) || notAnAuthor(a, act) || anotherTime(a, act, here)) continue;
       // Named again where it claims the attack: the claim is how it is linked.
       const known = perpetrators.find(p => p.actorId === act.actorId);
       if (known && attribution === 'claimed') known.attribution = 'claimed';
       const name = surfaceName(a, act.actorId);
       add(perpetrators, { name, kind: 'organization', attribution, actorId: act.actorId, canonical: act.name }, act.actorId, 'perpetrators', act, name);
     }
-    const here = d.events.filter(e => e.sent === sent);
     roleCandidatesOf(sent, here[0]?.triggers.map(t => t.from) ?? [s.from], false, here.map(e => e.clause));
     // A toll told of a past event the sentence compares with ("the November attacks, in which 130 died") is not this one's.
     const own = here.flatMap(e => e.triggers.map(t => t.from));
@@ -320,6 +320,19 @@ function triggerWeapon(a: Annotated, d: Draft): (Span & { text: string; type: We
     }
   }
   return null;
+}
+
+/**
+ * "A suicide bomber killed 26 people …, days after the Taliban stepped up attacks": a group named after a
+ * stretch of time and a temporal subordinator, past the event's first trigger, acted at another time.
+ */
+function anotherTime(a: Annotated, act: Span, events: EventMention[]): boolean {
+  const first = events[0]?.triggers[0]?.from;
+  if (first === undefined || act.from <= first) return false;
+  for (let k = act.from - 1; k > first; k--) {
+    if (temporalSubordinators.has(a.tokens[k]!.lower) && timeDistances.has(a.tokens[k - 1]?.lower ?? '')) return true;
+  }
+  return false;
 }
 
 /** "James Furlong, a history teacher at…": the phrase after a victim and a comma describes that victim. */

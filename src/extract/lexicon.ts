@@ -18,7 +18,7 @@ interface NounFile {
   target: Record<TargetCategory, string[]>; weapon: Record<WeaponType, string[]>; armedPersons: string[]; genericVictims: string[]; groupHeads: string[]; groupAttributes: string[];
 }
 interface FunctionFile { function: string[]; reporting: string[]; modifiers: string[]; agentFillers: string[]; pastForms: string[]; calendar: string[]; negators: string[]; referring: string[];
-  statementNouns: string[]; channelPrepositions: string[]; channelThrough: string[]; channelVerbs: string[]; determiners: string[]; namingVerbs: string[]; temporalSubordinators: string[] }
+  statementNouns: string[]; channelPrepositions: string[]; channelThrough: string[]; channelVerbs: string[]; determiners: string[]; namingVerbs: string[]; temporalSubordinators: string[]; timeDistances: string[] }
 
 export interface TriggerInfo { type: IncidentType; weight: number }
 export type NounClass =
@@ -111,6 +111,9 @@ export const namingVerbs = new Set(F.namingVerbs);
 
 /** "after", "when": open a clause whose trigger a cue before them does not govern. */
 export const temporalSubordinators = new Set(F.temporalSubordinators);
+
+/** "days", "weeks": before "after" or "before", the clause that follows is about another time. */
+export const timeDistances = new Set(F.timeDistances);
 /** "a statement on its Amaq news agency", "a communique sent to Radio Caracol": what a statement went through. */
 export const statementChannel = {
   nouns: new Set(F.statementNouns.flatMap(numberForms)), prepositions: new Set(F.channelPrepositions), throughWords: new Set(F.channelThrough), verbs: new Set(F.channelVerbs), determiners: new Set(F.determiners),
