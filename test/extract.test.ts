@@ -569,6 +569,14 @@ test('a group named in a clause about another time is not the author: "…, days
   assert.deepEqual(r.incidents.map(i => i.perpetrators.filter(p => p.kind === 'organization').map(p => p.name)), [[]]);
 });
 
+test('"police identified the bomber as …" names the perpetrator, though a description of him follows', () => {
+  const r = extract(doc(paragraphs(
+    'A suicide bomber rammed a car packed with explosives into a bus carrying paramilitary police in Pulwama on Thursday, killing at least 40 of them, officials said.',
+    'Police identified the bomber as Adil Ahmad Dar, a local man who joined the group last year.',
+  ), '2019-02-14'));
+  assert.ok(r.incidents[0]!.perpetrators.some(p => p.name === 'Adil Ahmad Dar'), JSON.stringify(r.incidents[0]!.perpetrators));
+});
+
 test('"in western Niger" says where as surely as "in Niger": the country wins over the dateline\'s capital', () => {
   const r = extract(doc('NIAMEY (Reuters) - Islamic State militants killed 71 soldiers in an attack on a military camp in western Niger on Tuesday, the defence ministry said.', '2019-12-11'));
   assert.deepEqual(r.incidents.map(i => [i.location?.country, i.location?.place ?? null]), [['Niger', null]]);

@@ -9,7 +9,7 @@ import { bestPlace, sameDay, sentenceDate, sentencePlaces } from './sentence-con
 import { nounPhrases, type NounPhrase } from './noun-phrases.js';
 import { isTitle, personNames } from './names.js';
 import { casualties, type CasualtyMention } from './casualties.js';
-import { agentOf, decideRole, listedSuspects, mayNameSuspects, roleFeatures, type RoleDecision } from './roles.js';
+import { agentOf, decideRole, listedSuspects, mayNameSuspects, roleFeatures, suspectsBefore, type RoleDecision } from './roles.js';
 import { actsInSentence, attributionOf, claims, defaultSuspect, isState, notAnAuthor, surfaceName } from './perpetrators.js';
 import { evidence } from './evidence.js';
 import { armedPersons, cues, genericVictims, groupHeads, nouns, temporalSubordinators, timeDistances } from './lexicon.js';
@@ -162,7 +162,8 @@ function fill(a: Annotated, d: Draft, eventSents: Set<number>): Incident | null 
         nps[k] = { ...np, to: n.to, end: n.end, text: a.text.slice(np.start, n.end).replace(/\s+/g, ' '), classes: [...np.classes, { cls: 'name' }] };
         continue;
       }
-      if (nps.some(np => np.to >= n.from - 2 && np.from <= n.to + 2 && np.classes.some(c => c.cls === 'person'))) continue;
+      // A name beside a word for the person names the same one, unless it is named as a suspect ("identified the bomber as …").
+      if (nps.some(np => np.to >= n.from - 2 && np.from <= n.to + 2 && np.classes.some(c => c.cls === 'person')) && !suspectsBefore(a, n.from)) continue;
       nps.push({ ...n, headFrom: n.from, classes: [{ cls: 'name' }] });
     }
     const own = (np: NounPhrase) => context || clauses.some(c => !c || np.from >= c.from && np.to <= c.to);

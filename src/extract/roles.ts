@@ -220,9 +220,25 @@ const ANTECEDENT_REACH = 4;
 
 /** "The suspect, identified as Patrick Crusius, 21,": a name that names a perpetrator told just before it. */
 function namesSuspect(a: Annotated, np: NounPhrase): boolean {
+  return a.tokens[np.from - 1]?.lower === 'as' && namedAsSuspect(a, np.from - 1);
+}
+
+/**
+ * The "as" at `k` names a suspect: "the suspects were identified as", "police identified the bomber as".
+ */
+function namedAsSuspect(a: Annotated, k: number): boolean {
   const t = a.tokens;
-  const k = np.from - 1;
-  return t[k]?.lower === 'as' && namingVerbs.has(t[k - 1]?.lower ?? '') && suspectAntecedent(a, k - 1);
+  if (namingVerbs.has(t[k - 1]?.lower ?? '')) return suspectAntecedent(a, k - 1);
+  // The active voice: the naming verb, then the person named, then "as".
+  for (let v = k - 2; v >= Math.max(0, k - 1 - ANTECEDENT_REACH); v--) {
+    if (!namingVerbs.has(t[v]!.lower)) continue;
+    for (let j = v + 1; j < k; j++) {
+      const hit = nouns.matchAt(t, j);
+      if (hit && hit.to === k) return hit.value.some(c => c.cls === 'perpetrator');
+    }
+    return false;
+  }
+  return false;
 }
 
 /**
@@ -283,11 +299,11 @@ function nextInList(a: Annotated, x: NounPhrase, y: NounPhrase): boolean {
 }
 
 /** "an arrest warrant for", "authorities detained", "the men arrested were identified as" just before the list. */
-function suspectsBefore(a: Annotated, from: number): boolean {
+export function suspectsBefore(a: Annotated, from: number): boolean {
   const t = a.tokens;
   const w1 = t[from - 1]?.lower ?? '', w2 = t[from - 2]?.lower ?? '';
   if (suspectFrames.has(w2 + ' ' + w1) || arrestVerbs.has(w1)) return true;
-  return w1 === 'as' && namingVerbs.has(w2) && suspectAntecedent(a, from - 2);
+  return w1 === 'as' && namedAsSuspect(a, from - 1);
 }
 
 /** "… and Alberto Jubis were arrested a few days ago". */
