@@ -577,6 +577,17 @@ test('"police identified the bomber as …" names the perpetrator, though a desc
   assert.ok(r.incidents[0]!.perpetrators.some(p => p.name === 'Adil Ahmad Dar'), JSON.stringify(r.incidents[0]!.perpetrators));
 });
 
+test('"the attacker, Salman Abedi, 22," names the perpetrator, in mixed and in lower case', () => {
+  const perpetrators = (text: string) => extract(doc(text, '2017-05-23')).incidents.map(i => i.perpetrators.map(p => p.name));
+  const victims = (text: string) => extract(doc(text, '2017-05-23')).incidents.map(i => i.victims.map(v => v.text));
+  const mixed = 'A suicide bomber killed 22 people at a concert in Manchester on Monday night. Police say the attacker, Salman Abedi, 22, acted alone.';
+  assert.ok(perpetrators(mixed)[0]!.includes('Salman Abedi'), JSON.stringify(perpetrators(mixed)));
+  assert.deepEqual(victims(mixed), [['22 people']]);
+  const lower = mixed.toLowerCase();
+  assert.ok(perpetrators(lower)[0]!.includes('salman abedi'), JSON.stringify(perpetrators(lower)));
+  assert.deepEqual(victims(lower), [['22 people']]);
+});
+
 test('"in western Niger" says where as surely as "in Niger": the country wins over the dateline\'s capital', () => {
   const r = extract(doc('NIAMEY (Reuters) - Islamic State militants killed 71 soldiers in an attack on a military camp in western Niger on Tuesday, the defence ministry said.', '2019-12-11'));
   assert.deepEqual(r.incidents.map(i => [i.location?.country, i.location?.place ?? null]), [['Niger', null]]);

@@ -49,6 +49,23 @@ function unknownPair(a: Annotated, i: number, to: number): boolean {
 
 const NAME_INTRO = new Set(['as', 'named', 'identified']);
 
+/**
+ * In upper- or lower-case text, "the attacker, salman abedi, 22,": two or three unknown words between commas
+ * after a word for a person, followed by an age, are a name whatever its origin.
+ */
+function agedAppositive(a: Annotated, i: number, to: number): boolean {
+  const t = a.tokens;
+  if (a.mode === 'mixed' || t[i - 1]?.text !== ',') return false;
+  let j = i;
+  while (j < to && j - i < 3 && nameLike(a, t[j]!) && a.placeAt[j]! < 0 && a.actorAt[j]! < 0) j++;
+  if (j - i < 2 || t[j]?.text !== ',' || t[j + 1]?.kind !== 'num') return false;
+  for (let k = i - 2; k >= Math.max(0, i - 4); k--) {
+    const hit = nouns.matchAt(t, k);
+    if (hit && hit.to === i - 1) return hit.value.some(c => c.cls === 'person' || c.cls === 'perpetrator');
+  }
+  return false;
+}
+
 
 export function personNames(a: Annotated, from: number, to: number): NameSpan[] {
   const { tokens } = a;
@@ -58,7 +75,7 @@ export function personNames(a: Annotated, from: number, to: number): NameSpan[] 
   for (let i = from; i < to; i++) {
     const t = tokens[i]!;
     const afterTitle = isTitle(tokens[i - 1]?.lower ?? '') && i > from;
-    if (!(GIVEN.has(t.lower) && (a.mode !== 'mixed' || t.cap)) && !(afterTitle && nameLike(a, t)) && !unknownPair(a, i, to)) continue;
+    if (!(GIVEN.has(t.lower) && (a.mode !== 'mixed' || t.cap)) && !(afterTitle && nameLike(a, t)) && !unknownPair(a, i, to) && !agedAppositive(a, i, to)) continue;
     if (taken(i)) continue;
     let j = i + 1;
     while (j < to && j - i < 5) {

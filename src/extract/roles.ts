@@ -218,9 +218,19 @@ function stoppedAttackers(a: Annotated, np: NounPhrase): boolean {
 
 const ANTECEDENT_REACH = 4;
 
-/** "The suspect, identified as Patrick Crusius, 21,": a name that names a perpetrator told just before it. */
+/**
+ * "The suspect, identified as Patrick Crusius, 21,", "the attacker, Salman Abedi, 22,": a name that names a
+ * perpetrator told just before it.
+ */
 function namesSuspect(a: Annotated, np: NounPhrase): boolean {
-  return a.tokens[np.from - 1]?.lower === 'as' && namedAsSuspect(a, np.from - 1);
+  const k = np.from - 1, t = a.tokens;
+  if (t[k]?.lower === 'as') return namedAsSuspect(a, k);
+  if (t[k]?.text !== ',' || !np.classes.some(c => c.cls === 'name')) return false;
+  for (let j = k - 1; j >= Math.max(0, k - ANTECEDENT_REACH); j--) {
+    const hit = nouns.matchAt(t, j);
+    if (hit && hit.to === k) return hit.value.some(c => c.cls === 'perpetrator') && !hit.value.some(c => c.cls === 'person');
+  }
+  return false;
 }
 
 /**
