@@ -588,6 +588,16 @@ test('"the attacker, Salman Abedi, 22," names the perpetrator, in mixed and in l
   assert.deepEqual(victims(lower), [['22 people']]);
 });
 
+test('"stabbed two people to death" counts two killed; "The attacker, Usman Khan, 28," a paragraph later names him (Usman is also a Russian town)', () => {
+  const r = extract(doc(paragraphs(
+    'LONDON (Reuters) - A man stabbed two people to death near London Bridge on Friday before he was shot dead by armed police, officials said.',
+    'The attacker, Usman Khan, 28, had been convicted of terrorism offences in 2012. Three other people were injured.',
+  ), '2019-11-30'));
+  assert.deepEqual(r.incidents.map(i => [i.killed?.value, i.injured?.value]), [[2, 3]]);
+  assert.ok(r.incidents[0]!.perpetrators.some(p => p.name === 'Usman Khan'), JSON.stringify(r.incidents[0]!.perpetrators));
+  assert.deepEqual(extract(doc('The court sentenced two men to death on Monday for the 2015 bombing.', '2019-11-30')).incidents.map(i => i.killed?.value ?? null), []);
+});
+
 test('"in western Niger" says where as surely as "in Niger": the country wins over the dateline\'s capital', () => {
   const r = extract(doc('NIAMEY (Reuters) - Islamic State militants killed 71 soldiers in an attack on a military camp in western Niger on Tuesday, the defence ministry said.', '2019-12-11'));
   assert.deepEqual(r.incidents.map(i => [i.location?.country, i.location?.place ?? null]), [['Niger', null]]);

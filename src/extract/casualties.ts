@@ -8,12 +8,13 @@ import type { Count } from '../model.js';
 import type { Annotated } from './annotate.js';
 import { nouns, functionWords } from './lexicon.js';
 
-interface CasualtyFile { killed: string[]; injured: string[]; killedBefore: string[]; injuredBefore: string[]; toll: string[]; tollVerbs: string[] }
+interface CasualtyFile { killed: string[]; injured: string[]; killedBefore: string[]; injuredBefore: string[]; toll: string[]; tollVerbs: string[]; deathVerbs: string[] }
 const C: CasualtyFile = JSON.parse(readFileSync(dataPath('lexicon', 'casualties.json'), 'utf8'));
 const after = new PhraseMatcher<'killed' | 'injured'>().addAll(C.killed, 'killed').addAll(C.injured, 'injured');
 const before = new PhraseMatcher<'killed' | 'injured'>().addAll(C.killedBefore, 'killed').addAll(C.injuredBefore, 'injured');
 const toll = new PhraseMatcher<true>().addAll(C.toll, true);
 const tollVerb = new PhraseMatcher<true>().addAll(C.tollVerbs, true);
+const deathVerbs = new Set(C.deathVerbs);
 
 export interface CasualtyMention {
   field: 'killed' | 'injured' | 'perpetratorsKilled';
@@ -36,7 +37,7 @@ export function casualties(a: Annotated, from: number, to: number): CasualtyMent
     const n = numberAt(tokens, i);
     if (!n || n.count.value > 100000) continue;
     if (/^(19|20)\d\d$/.test(tokens[n.to - 1]!.text)) continue; // a year, not a count
-    const found = countBefore(a, n, from) ?? countAfter(a, n, to);
+    const found = toDeath(a, n, to) ?? countBefore(a, n, from) ?? countAfter(a, n, to);
     // "No one was injured": none.
     const none = tokens[n.from - 1]?.lower === 'no' && n.count.value === 1;
     if (found) out.push({ ...found, count: none ? { value: 0 } : n.count, from: none ? n.from - 1 : n.from, to: found.to });
@@ -65,6 +66,19 @@ function countAfter(a: Annotated, n: NumberSpan, limit: number): Omit<CasualtyMe
     }
     if (LINKS.has(t.lower) || t.lower === 'of' || t.lower === 'the' || t.lower === 'them' || t.lower === 'whom') continue;
     if (functionWords.has(t.lower) || t.kind === 'num') return null;
+  }
+  return null;
+}
+
+const TO_DEATH_REACH = 4;
+
+/** "stabbed two people to death": a verb of harm, the count, and "to death" after the people counted. */
+function toDeath(a: Annotated, n: NumberSpan, limit: number): Omit<CasualtyMention, 'count' | 'from'> | null {
+  const t = a.tokens;
+  if (!deathVerbs.has(t[n.from - 1]?.lower ?? '')) return null;
+  for (let j = n.to; j < Math.min(limit - 1, n.to + TO_DEATH_REACH); j++) {
+    if (t[j]!.lower === 'to' && t[j + 1]!.lower === 'death') return { field: 'killed', to: j + 2 };
+    if (t[j]!.kind === 'punct') return null;
   }
   return null;
 }

@@ -39,7 +39,7 @@ function unknownPair(a: Annotated, i: number, to: number): boolean {
   if (a.mode !== 'mixed' || i + 1 >= to) return false;
   const strange = (t: Token) => t.kind === 'word' && t.cap && t.text.length > 2 && !COMMON.has(t.lower) && !inLexicon(t) && !isTitle(t.lower);
   const k = i + 1;
-  if (!(strange(a.tokens[i]!) && strange(a.tokens[k]!) && a.placeAt[i]! < 0 && a.placeAt[k]! < 0 && a.actorAt[i]! < 0 && a.actorAt[k]! < 0)) return false;
+  if (!(strange(a.tokens[i]!) && strange(a.tokens[k]!) && !scene(a, i) && !scene(a, k) && a.actorAt[i]! < 0 && a.actorAt[k]! < 0)) return false;
   // Only where a name is expected: in apposition ("the ambassador, Andrei Karlov,"), after "identified as", or
   // right after a word for a person ("gunman Mevlut Altintas").
   const prev = a.tokens[i - 1];
@@ -48,6 +48,12 @@ function unknownPair(a: Annotated, i: number, to: number): boolean {
 }
 
 const NAME_INTRO = new Set(['as', 'named', 'identified']);
+
+/** A place that may be where something happened; a small town abroad the text does not support ("Usman Khan") may be a name. */
+function scene(a: Annotated, i: number): boolean {
+  const k = a.placeAt[i]!;
+  return k >= 0 && !a.places[k]!.notTheScene;
+}
 
 /**
  * In upper- or lower-case text, "the attacker, salman abedi, 22,": two or three unknown words between commas
@@ -75,8 +81,10 @@ export function personNames(a: Annotated, from: number, to: number): NameSpan[] 
   for (let i = from; i < to; i++) {
     const t = tokens[i]!;
     const afterTitle = isTitle(tokens[i - 1]?.lower ?? '') && i > from;
-    if (!(GIVEN.has(t.lower) && (a.mode !== 'mixed' || t.cap)) && !(afterTitle && nameLike(a, t)) && !unknownPair(a, i, to) && !agedAppositive(a, i, to)) continue;
-    if (taken(i)) continue;
+    // A pair of unknown words where a name is expected may start on a small town abroad: "Usman Khan" (Usman', Russia).
+    const pair = unknownPair(a, i, to);
+    if (!(GIVEN.has(t.lower) && (a.mode !== 'mixed' || t.cap)) && !(afterTitle && nameLike(a, t)) && !pair && !agedAppositive(a, i, to)) continue;
+    if (taken(i) && !pair) continue;
     let j = i + 1;
     while (j < to && j - i < 5) {
       const u = tokens[j]!;

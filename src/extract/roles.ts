@@ -222,7 +222,7 @@ const ANTECEDENT_REACH = 4;
  * "The suspect, identified as Patrick Crusius, 21,", "the attacker, Salman Abedi, 22,": a name that names a
  * perpetrator told just before it.
  */
-function namesSuspect(a: Annotated, np: NounPhrase): boolean {
+export function namesSuspect(a: Annotated, np: NounPhrase): boolean {
   const k = np.from - 1, t = a.tokens;
   if (t[k]?.lower === 'as') return namedAsSuspect(a, k);
   if (t[k]?.text !== ',' || !np.classes.some(c => c.cls === 'name')) return false;
@@ -289,12 +289,16 @@ export function listedSuspects(a: Annotated, nps: NounPhrase[]): Set<NounPhrase>
 
 const FRAME_WORDS = new Set([...suspectFrames].map(f => f.split(' ')[0]!));
 
-/** A word that may introduce suspects' names: an arrest verb, a naming verb, the first word of a suspect frame. */
+/**
+ * A word that may introduce suspects' names: an arrest verb, a naming verb, the first word of a suspect frame, a
+ * word for the perpetrator before a comma ("The attacker, Usman Khan, 28,").
+ */
 export function mayNameSuspects(a: Annotated, sent: number): boolean {
-  const s = a.sentences[sent]!;
+  const s = a.sentences[sent]!, t = a.tokens;
   for (let i = s.from; i < s.to; i++) {
-    const w = a.tokens[i]!.lower;
+    const w = t[i]!.lower;
     if (arrestVerbs.has(w) || namingVerbs.has(w) || FRAME_WORDS.has(w)) return true;
+    if (w === ',' && i > s.from && nouns.matchAt(t, i - 1, i)?.value.some(c => c.cls === 'perpetrator')) return true;
   }
   return false;
 }
