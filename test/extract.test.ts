@@ -598,6 +598,11 @@ test('"stabbed two people to death" counts two killed; "The attacker, Usman Khan
   assert.deepEqual(extract(doc('The court sentenced two men to death on Monday for the 2015 bombing.', '2019-11-30')).incidents.map(i => i.killed?.value ?? null), []);
 });
 
+test('in a foiled plot, whoever is arrested plotted it: "arrested a 26-year-old Syrian man suspected of planning a bomb attack"', () => {
+  const r = extract(doc('BERLIN (AP) - German police arrested a 26-year-old Syrian man suspected of planning a bomb attack on a Berlin airport, prosecutors said Tuesday.', '2016-10-11'));
+  assert.deepEqual(r.incidents.map(i => [i.status, i.perpetrators.map(p => p.name)]), [['foiled', ['26-year-old Syrian man']]]);
+});
+
 test('"in western Niger" says where as surely as "in Niger": the country wins over the dateline\'s capital', () => {
   const r = extract(doc('NIAMEY (Reuters) - Islamic State militants killed 71 soldiers in an attack on a military camp in western Niger on Tuesday, the defence ministry said.', '2019-12-11'));
   assert.deepEqual(r.incidents.map(i => [i.location?.country, i.location?.place ?? null]), [['Niger', null]]);

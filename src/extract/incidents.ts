@@ -180,7 +180,7 @@ function fill(a: Annotated, d: Draft, eventSents: Set<number>): Incident | null 
       }
       const f = roleFeatures(a, np, type, trig, context);
       if (exposeFeatures) roleCandidates.push({ text: np.text, f: Object.fromEntries(f) });
-      const r = decideRole(a, np, type, f, suspects.has(np));
+      const r = decideRole(a, np, type, f, suspects.has(np), status === 'foiled');
       if (r) decided.push({ np, ...r });
     }
   };

@@ -151,12 +151,14 @@ export function roleFeatures(a: Annotated, np: NounPhrase, type: IncidentType, a
  * `listed`: the phrase is a name in a list of suspects' names (see listedSuspects), which its own context
  * may not show ("… were identified as Alberto Jubis, Armando Bernal, and Luis Gonzalez").
  */
-export function decideRole(a: Annotated, np: NounPhrase, type: IncidentType, f: Map<string, number>, listed = false): RoleDecision | null {
+export function decideRole(a: Annotated, np: NounPhrase, type: IncidentType, f: Map<string, number>, listed = false, plot = false): RoleDecision | null {
   if (listed || agentOf(a, np)) return { role: 'perpetrator', p: 1, category: 'other', weaponType: 'unknown' };
   if (channelOfStatement(a, np)) return null;
   if (namesSuspect(a, np)) return { role: 'perpetrator', p: 1, category: 'other', weaponType: 'unknown' };
   const d = decideRoleByModel(a, np, type, f);
-  if (!d) return d;
+  // "Police arrested a 26-year-old Syrian man suspected of planning a bomb attack": in a plot, whoever is arrested plotted it.
+  if (!d) return plot && arrested(a, np) && np.classes.some(c => c.cls === 'person' || c.cls === 'needsModifier' || c.cls === 'perpetrator')
+    ? { role: 'perpetrator', p: 0.5, category: 'other', weaponType: 'unknown' } : null;
   // "Armed officers shot dead the three attackers": forces that stopped the attackers did not attack.
   if (d.role === 'perpetrator' && stoppedAttackers(a, np)) return null;
   // "police arrested a 27-year-old man", "two men were charged", "a man armed with a knife": a suspect,
