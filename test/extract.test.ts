@@ -603,6 +603,14 @@ test('in a foiled plot, whoever is arrested plotted it: "arrested a 26-year-old 
   assert.deepEqual(r.incidents.map(i => [i.status, i.perpetrators.map(p => p.name)]), [['foiled', ['26-year-old Syrian man']]]);
 });
 
+test('people kidnapped and then called hostages were kidnapped: a kidnapping, not a hostage-taking', () => {
+  const r = extract(doc(paragraphs(
+    'KANO, NIGERIA (REUTERS) - GUNMEN KIDNAPPED 42 PEOPLE, INCLUDING 27 STUDENTS, FROM A BOARDING SCHOOL IN NIGER STATE ON WEDNESDAY AND KILLED ONE STUDENT, A GOVERNMENT SPOKESMAN SAID.',
+    'SECURITY FORCES HAVE BEEN DEPLOYED TO RESCUE THE HOSTAGES.',
+  ), '2021-02-18'));
+  assert.deepEqual(r.incidents.map(i => i.type), ['kidnapping']);
+});
+
 test('"in western Niger" says where as surely as "in Niger": the country wins over the dateline\'s capital', () => {
   const r = extract(doc('NIAMEY (Reuters) - Islamic State militants killed 71 soldiers in an attack on a military camp in western Niger on Tuesday, the defence ministry said.', '2019-12-11'));
   assert.deepEqual(r.incidents.map(i => [i.location?.country, i.location?.place ?? null]), [['Niger', null]]);

@@ -28,8 +28,9 @@ export interface EventMention {
   clause?: { from: number; to: number; date: DateSpan | null };
 }
 
-// When two types tie, the more specific one names the incident.
-export const PRIORITY: IncidentType[] = ['hijacking', 'hostage_taking', 'kidnapping', 'bombing', 'vehicle_ramming', 'arson',
+// When two types tie, the more specific one names the incident; people seized and taken away (kidnapped) are
+// often called hostages too, so a kidnapping is not a hostage-taking for that word alone.
+export const PRIORITY: IncidentType[] = ['hijacking', 'kidnapping', 'hostage_taking', 'bombing', 'vehicle_ramming', 'arson',
   'assassination', 'armed_assault', 'unarmed_assault', 'other'];
 
 /** How many words before a trigger a cue of habit reaches ("known for its bombings"). */
