@@ -611,6 +611,12 @@ test('people kidnapped and then called hostages were kidnapped: a kidnapping, no
   assert.deepEqual(r.incidents.map(i => i.type), ['kidnapping']);
 });
 
+test('"during the offensive," at the head of a sentence sets the time of the attack it tells, and does not make it a battle', () => {
+  const types = (text: string) => extract(doc(text, '1989-11-12')).incidents.map(i => i.type);
+  assert.deepEqual(types("DURING THE OFFENSIVE, GUERRILLAS ATTACKED PRESIDENT CRISTIANI'S RESIDENCE IN SAN SALVADOR ON SATURDAY."), ['armed_assault']);
+  assert.deepEqual(types('Nine rebels were killed during clashes with troops near Maiduguri on Sunday.'), []);
+});
+
 test('"in western Niger" says where as surely as "in Niger": the country wins over the dateline\'s capital', () => {
   const r = extract(doc('NIAMEY (Reuters) - Islamic State militants killed 71 soldiers in an attack on a military camp in western Niger on Tuesday, the defence ministry said.', '2019-12-11'));
   assert.deepEqual(r.incidents.map(i => [i.location?.country, i.location?.place ?? null]), [['Niger', null]]);

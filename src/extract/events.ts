@@ -4,7 +4,7 @@ import type { IncidentType, Status } from '../model.js';
 import { isDatelineDate, within, type Annotated, type DateSpan } from './annotate.js';
 import { sameDay } from './sentence-context.js';
 import { monthOfName } from '../nlp/dates.js';
-import { cues, ramming, referring, temporalSubordinators, triggers, type TriggerInfo } from './lexicon.js';
+import { cues, framingPrepositions, ramming, referring, temporalSubordinators, triggers, type TriggerInfo } from './lexicon.js';
 import type { PhraseHit, PhraseMatcher } from '../nlp/phrases.js';
 
 export interface EventMention {
@@ -158,11 +158,24 @@ function datedBefore(a: Annotated, from: number, i: number): boolean {
  * "the antidrug operations it carried out after a judge was murdered" tells of operations and a murder.
  */
 function governs(a: Annotated, cue: PhraseMatcher<true>, from: number, to: number, t0: number): boolean {
-  return cue.findAll(a.tokens, from, to).some(h => {
+  const t = a.tokens;
+  return cue.findAll(t, from, to).some(h => {
     if (h.to > t0) return true;
-    for (let k = h.to; k < t0; k++) if (temporalSubordinators.has(a.tokens[k]!.lower)) return false;
-    return true;
+    for (let k = h.to; k < t0; k++) if (temporalSubordinators.has(t[k]!.lower)) return false;
+    return !framing(a, h.from, t0);
   });
+}
+
+const FRAME_REACH = 3;
+
+/** "During the offensive, guerrillas attacked…": the cue at `at` sits in a fronted phrase that sets the time of the trigger at t0. */
+function framing(a: Annotated, at: number, t0: number): boolean {
+  const t = a.tokens;
+  let opened = false;
+  for (let k = at - 1; k >= Math.max(0, at - FRAME_REACH) && !opened; k--) opened = !!framingPrepositions.matchAt(t, k, at);
+  if (!opened) return false;
+  for (let k = at; k < t0; k++) if (t[k]!.text === ',') return true;
+  return false;
 }
 
 /** A military strike by a state; "the strike the judges had called" is a stoppage of work. */
