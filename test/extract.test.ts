@@ -615,6 +615,7 @@ test('"during the offensive," at the head of a sentence sets the time of the att
   const types = (text: string) => extract(doc(text, '1989-11-12')).incidents.map(i => i.type);
   assert.deepEqual(types("DURING THE OFFENSIVE, GUERRILLAS ATTACKED PRESIDENT CRISTIANI'S RESIDENCE IN SAN SALVADOR ON SATURDAY."), ['armed_assault']);
   assert.deepEqual(types('Nine rebels were killed during clashes with troops near Maiduguri on Sunday.'), []);
+  assert.deepEqual(types('Gunmen killed 12 villagers in Zamfara on Sunday before troops arrived, police said.'), ['armed_assault']);
 });
 
 test('"in western Niger" says where as surely as "in Niger": the country wins over the dateline\'s capital', () => {

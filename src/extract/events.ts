@@ -4,7 +4,7 @@ import type { IncidentType, Status } from '../model.js';
 import { isDatelineDate, within, type Annotated, type DateSpan } from './annotate.js';
 import { sameDay } from './sentence-context.js';
 import { monthOfName } from '../nlp/dates.js';
-import { cues, framingPrepositions, ramming, referring, temporalSubordinators, triggers, type TriggerInfo } from './lexicon.js';
+import { cues, framingPrepositions, laterSubordinators, ramming, referring, temporalSubordinators, triggers, type TriggerInfo } from './lexicon.js';
 import type { PhraseHit, PhraseMatcher } from '../nlp/phrases.js';
 
 export interface EventMention {
@@ -154,12 +154,15 @@ function datedBefore(a: Annotated, from: number, i: number): boolean {
 }
 
 /**
- * A cue anywhere in the sentence but in a main clause before a temporal one that holds the trigger at t0:
- * "the antidrug operations it carried out after a judge was murdered" tells of operations and a murder.
+ * A cue anywhere in the sentence but in a main clause before a temporal one that holds the trigger at t0
+ * ("the antidrug operations it carried out after a judge was murdered" tells of operations and a murder), in a
+ * fronted phrase that frames the time, or in a clause about what came after ("before troops arrived").
  */
 function governs(a: Annotated, cue: PhraseMatcher<true>, from: number, to: number, t0: number): boolean {
   const t = a.tokens;
   return cue.findAll(t, from, to).some(h => {
+    // "killed 12 villagers before troops arrived": the cue in a temporal clause after the trigger is another time.
+    if (h.from > t0) return !t.slice(t0 + 1, h.from).some(x => laterSubordinators.has(x.lower));
     if (h.to > t0) return true;
     for (let k = h.to; k < t0; k++) if (temporalSubordinators.has(t[k]!.lower)) return false;
     return !framing(a, h.from, t0);

@@ -18,7 +18,7 @@ interface NounFile {
   target: Record<TargetCategory, string[]>; weapon: Record<WeaponType, string[]>; armedPersons: string[]; genericVictims: string[]; groupHeads: string[]; groupAttributes: string[];
 }
 interface FunctionFile { function: string[]; reporting: string[]; modifiers: string[]; agentFillers: string[]; pastForms: string[]; calendar: string[]; negators: string[]; referring: string[];
-  statementNouns: string[]; channelPrepositions: string[]; channelThrough: string[]; channelVerbs: string[]; determiners: string[]; namingVerbs: string[]; temporalSubordinators: string[]; timeDistances: string[]; framingPrepositions: string[] }
+  statementNouns: string[]; channelPrepositions: string[]; channelThrough: string[]; channelVerbs: string[]; determiners: string[]; namingVerbs: string[]; temporalSubordinators: string[]; timeDistances: string[]; framingPrepositions: string[]; laterSubordinators: string[] }
 
 export interface TriggerInfo { type: IncidentType; weight: number }
 export type NounClass =
@@ -111,6 +111,9 @@ export const namingVerbs = new Set(F.namingVerbs);
 
 /** "after", "when": open a clause whose trigger a cue before them does not govern. */
 export const temporalSubordinators = new Set(F.temporalSubordinators);
+
+/** "before", "until": a clause about what came after the event. */
+export const laterSubordinators = new Set(F.laterSubordinators);
 
 /** "during", "amid": a cue after them, set off by a comma before the trigger, frames the event's time. */
 export const framingPrepositions = new PhraseMatcher<true>().addAll(F.framingPrepositions, true);
