@@ -618,6 +618,12 @@ test('"during the offensive," at the head of a sentence sets the time of the att
   assert.deepEqual(types('Gunmen killed 12 villagers in Zamfara on Sunday before troops arrived, police said.'), ['armed_assault']);
 });
 
+test('"assassinated on 16 November by men wearing military uniforms": the agent past a date, described by what they wore', () => {
+  const perpetrators = (text: string) => extract(doc(text, '1989-11-20')).incidents.map(i => i.perpetrators.map(p => p.name));
+  assert.deepEqual(perpetrators('SIX JESUITS WERE ASSASSINATED ON 16 NOVEMBER BY MEN WEARING MILITARY UNIFORMS.'), [['MEN WEARING MILITARY UNIFORMS']]);
+  assert.deepEqual(perpetrators('Gunmen dressed in police uniforms killed five people at a checkpoint in Kabul on Monday.'), [['Gunmen dressed in police uniforms']]);
+});
+
 test('"in western Niger" says where as surely as "in Niger": the country wins over the dateline\'s capital', () => {
   const r = extract(doc('NIAMEY (Reuters) - Islamic State militants killed 71 soldiers in an attack on a military camp in western Niger on Tuesday, the defence ministry said.', '2019-12-11'));
   assert.deepEqual(r.incidents.map(i => [i.location?.country, i.location?.place ?? null]), [['Niger', null]]);

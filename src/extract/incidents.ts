@@ -12,7 +12,7 @@ import { casualties, type CasualtyMention } from './casualties.js';
 import { agentOf, decideRole, listedSuspects, mayNameSuspects, namesSuspect, roleFeatures, suspectsBefore, type RoleDecision } from './roles.js';
 import { actsInSentence, attributionOf, claims, defaultSuspect, isState, notAnAuthor, surfaceName } from './perpetrators.js';
 import { evidence } from './evidence.js';
-import { armedPersons, cues, genericVictims, groupHeads, nouns, temporalSubordinators, timeDistances } from './lexicon.js';
+import { armedPersons, attire, cues, genericVictims, groupHeads, nouns, temporalSubordinators, timeDistances } from './lexicon.js';
 import { exposeFeatures, incidentProbability, incidentThreshold, type Features } from './incident-model.js';
 
 const MAX_FILLERS = 4;
@@ -234,7 +234,10 @@ function fill(a: Annotated, d: Draft, eventSents: Set<number>): Incident | null 
     if (heads.has(key) || r.role === 'victim' && appositive(a, r.np, victimEnds)) continue;
     heads.add(key);
     const put = <T>(list: T[], item: T, field: string) => add(list, item, r.np.text, field, r.np, r.np.text);
-    if (r.role === 'perpetrator') put(perpetrators, { name: r.np.text, kind: 'individual' } as Perpetrator, 'perpetrators');
+    if (r.role === 'perpetrator') {
+      const np = withAttire(a, r.np);
+      add(perpetrators, { name: np.text, kind: 'individual' } as Perpetrator, r.np.text, 'perpetrators', np, np.text);
+    }
     else if (r.role === 'target') put(targets, { text: r.np.text, category: r.category }, 'targets');
     else if (r.role === 'victim') {
       put(victims, { text: r.np.text }, 'victims');
@@ -334,6 +337,21 @@ function anotherTime(a: Annotated, act: Span, events: EventMention[]): boolean {
     if (temporalSubordinators.has(a.tokens[k]!.lower) && timeDistances.has(a.tokens[k - 1]?.lower ?? '')) return true;
   }
   return false;
+}
+
+const ATTIRE_REACH = 4;
+
+/** "men wearing military uniforms", "gunmen dressed in police uniforms": what they wore is part of the description. */
+function withAttire(a: Annotated, np: NounPhrase): NounPhrase {
+  const t = a.tokens;
+  const v = attire.verbs.matchAt(t, np.to);
+  if (!v) return np;
+  const end = Math.min(a.sentences[t[np.from]!.sent]!.to, v.to + ATTIRE_REACH);
+  for (let j = v.to; j < end && t[j]!.kind !== 'punct'; j++) {
+    const g = attire.garments.matchAt(t, j, end);
+    if (g) return { ...np, to: g.to, end: t[g.to - 1]!.end, text: a.text.slice(np.start, t[g.to - 1]!.end).replace(/\s+/g, ' ') };
+  }
+  return np;
 }
 
 /** "James Furlong, a history teacher at…": the phrase after a victim and a comma describes that victim. */

@@ -16,6 +16,7 @@ interface TriggerFile {
 interface NounFile {
   perpetrator: string[]; needsModifier: string[]; perpetratorModifiers: string[]; person: string[]; neutral: string[];
   target: Record<TargetCategory, string[]>; weapon: Record<WeaponType, string[]>; armedPersons: string[]; genericVictims: string[]; groupHeads: string[]; groupAttributes: string[];
+  attire: { verbs: string[]; garments: string[] };
 }
 interface FunctionFile { function: string[]; reporting: string[]; modifiers: string[]; agentFillers: string[]; pastForms: string[]; calendar: string[]; negators: string[]; referring: string[];
   statementNouns: string[]; channelPrepositions: string[]; channelThrough: string[]; channelVerbs: string[]; determiners: string[]; namingVerbs: string[]; temporalSubordinators: string[]; timeDistances: string[]; framingPrepositions: string[]; laterSubordinators: string[] }
@@ -56,6 +57,9 @@ export const agentVerbs = new Set(T.agentVerbs);
 
 /** "drove a 19-tonne truck into the crowd": the parts of a ramming that a fixed phrase cannot list. */
 export const ramming = { verbs: new Set(T.ramming.verbs), vehicles: new Set(T.ramming.vehicles), into: new Set(T.ramming.into) };
+
+/** "men wearing military uniforms": words that introduce what perpetrators wore, and the garments that end it. */
+export const attire = { verbs: new PhraseMatcher<true>().addAll(N.attire.verbs, true), garments: new PhraseMatcher<true>().addAll(N.attire.garments, true) };
 
 /** Head nouns; a word in several classes keeps all of them, the context decides. */
 export const nouns = new PhraseMatcher<NounClass[]>();

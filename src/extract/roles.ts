@@ -177,9 +177,22 @@ export function agentOf(a: Annotated, np: NounPhrase): boolean {
   const t = a.tokens;
   let k = np.from - 1;
   if (t[k] && functionWords.has(t[k]!.lower) && t[k]!.lower !== 'by') k--;
-  if (t[k]?.lower !== 'by' || !agentVerbs.has(t[k - 1]?.lower ?? '')) return false;
+  if (t[k]?.lower !== 'by' || !agentVerbs.has(t[verbBefore(a, k)]?.lower ?? '')) return false;
   if (armedPersons.has(t[np.to - 1]!.lower)) return false;
   return np.classes.some(c => c.cls === 'perpetrator' || c.cls === 'name' || c.cls === 'person' || c.cls === 'needsModifier');
+}
+
+const AGENT_GAP = 6;
+const GAP_PREPOSITIONS = new Set(['on', 'in', 'at', 'near', 'outside', 'yesterday', 'today', 'last', 'night']);
+
+/**
+ * The word before the "by" at k, past a date or a place said between them: "assassinated on 16 November by",
+ * "kidnapped in Cucuta by".
+ */
+function verbBefore(a: Annotated, k: number): number {
+  let j = k - 1;
+  while (j > k - 1 - AGENT_GAP && j > 0 && (a.dateAt[j]! >= 0 || a.placeAt[j]! >= 0 || GAP_PREPOSITIONS.has(a.tokens[j]!.lower))) j--;
+  return j;
 }
 
 /** "claimed the attack in a statement on its Amaq news agency", "a communique sent to Radio Caracol". */
