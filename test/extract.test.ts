@@ -575,6 +575,11 @@ test('"police identified the bomber as …" names the perpetrator, though a desc
     'Police identified the bomber as Adil Ahmad Dar, a local man who joined the group last year.',
   ), '2019-02-14'));
   assert.ok(r.incidents[0]!.perpetrators.some(p => p.name === 'Adil Ahmad Dar'), JSON.stringify(r.incidents[0]!.perpetrators));
+  const upper = extract(doc(paragraphs(
+    'A SUICIDE BOMBER RAMMED A CAR PACKED WITH EXPLOSIVES INTO A BUS CARRYING PARAMILITARY POLICE IN PULWAMA ON THURSDAY, KILLING AT LEAST 40 OF THEM, OFFICIALS SAID.',
+    'POLICE IDENTIFIED THE BOMBER AS ADIL AHMAD DAR, A LOCAL MAN WHO JOINED THE GROUP LAST YEAR.',
+  ), '2019-02-14'));
+  assert.ok(upper.incidents[0]!.perpetrators.some(p => p.name === 'ADIL AHMAD DAR'), JSON.stringify(upper.incidents[0]!.perpetrators));
 });
 
 test('"the attacker, Salman Abedi, 22," names the perpetrator, in mixed and in lower case', () => {

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { dataPath } from '../paths.js';
 import type { Token } from '../nlp/tokens.js';
 import type { Annotated } from './annotate.js';
-import { calendarWords, functionWords, modifiers, nounWords, nouns, reportingVerbs, triggers } from './lexicon.js';
+import { calendarWords, functionWords, modifiers, namingVerbs, nounWords, nouns, reportingVerbs, triggers } from './lexicon.js';
 
 const names = JSON.parse(readFileSync(dataPath('place-common-words.json'), 'utf8')) as { givenNames: string[]; personNames: string[] };
 const GIVEN = new Set(names.givenNames);
@@ -56,22 +56,27 @@ function scene(a: Annotated, i: number): boolean {
 }
 
 /**
- * In upper- or lower-case text, "the attacker, salman abedi, 22,": two or three unknown words between commas
- * after a word for a person, followed by an age, are a name whatever its origin.
+ * In upper- or lower-case text, where a name is expected, two or three unknown words are a name whatever its
+ * origin: between commas after a word for a person and before an age ("the attacker, salman abedi, 22,"), or
+ * after a naming "as" ("identified the bomber as adil ahmad dar").
  */
-function agedAppositive(a: Annotated, i: number, to: number): boolean {
+function expectedName(a: Annotated, i: number, to: number): boolean {
   const t = a.tokens;
-  if (a.mode === 'mixed' || t[i - 1]?.text !== ',') return false;
+  if (a.mode === 'mixed') return false;
   let j = i;
-  while (j < to && j - i < 3 && nameLike(a, t[j]!) && a.placeAt[j]! < 0 && a.actorAt[j]! < 0) j++;
-  if (j - i < 2 || t[j]?.text !== ',' || t[j + 1]?.kind !== 'num') return false;
+  while (j < to && j - i < 3 && nameLike(a, t[j]!) && !scene(a, j) && a.actorAt[j]! < 0) j++;
+  if (j - i < 2) return false;
+  if (t[i - 1]?.lower === 'as') {
+    for (let v = i - 2; v >= Math.max(0, i - 5); v--) if (namingVerbs.has(t[v]!.lower)) return true;
+    return false;
+  }
+  if (t[i - 1]?.text !== ',' || t[j]?.text !== ',' || t[j + 1]?.kind !== 'num') return false;
   for (let k = i - 2; k >= Math.max(0, i - 4); k--) {
     const hit = nouns.matchAt(t, k);
     if (hit && hit.to === i - 1) return hit.value.some(c => c.cls === 'person' || c.cls === 'perpetrator');
   }
   return false;
 }
-
 
 export function personNames(a: Annotated, from: number, to: number): NameSpan[] {
   const { tokens } = a;
@@ -82,9 +87,9 @@ export function personNames(a: Annotated, from: number, to: number): NameSpan[] 
     const t = tokens[i]!;
     const afterTitle = isTitle(tokens[i - 1]?.lower ?? '') && i > from;
     // A pair of unknown words where a name is expected may start on a small town abroad: "Usman Khan" (Usman', Russia).
-    const pair = unknownPair(a, i, to);
-    if (!(GIVEN.has(t.lower) && (a.mode !== 'mixed' || t.cap)) && !(afterTitle && nameLike(a, t)) && !pair && !agedAppositive(a, i, to)) continue;
-    if (taken(i) && !pair) continue;
+    const expected = unknownPair(a, i, to) || expectedName(a, i, to);
+    if (!(GIVEN.has(t.lower) && (a.mode !== 'mixed' || t.cap)) && !(afterTitle && nameLike(a, t)) && !expected) continue;
+    if (taken(i) && !expected) continue;
     let j = i + 1;
     while (j < to && j - i < 5) {
       const u = tokens[j]!;
