@@ -629,6 +629,14 @@ test('"assassinated on 16 November by men wearing military uniforms": the agent 
   assert.deepEqual(perpetrators('Gunmen dressed in police uniforms killed five people at a checkpoint in Kabul on Monday.'), [['Gunmen dressed in police uniforms']]);
 });
 
+test('"the vehicle was driven by José Aldemar Rojas Rodríguez": a driver is an agent, and accented given names open a name', () => {
+  const r = extract(doc(paragraphs(
+    "BOGOTÁ (AP) — A car bomb exploded at a police academy in Bogotá on Thursday, killing 21 people, authorities said.",
+    'The defense minister said the vehicle was driven by José Aldemar Rojas Rodríguez, 56, who died in the blast.',
+  ), '2019-01-18'));
+  assert.ok(r.incidents[0]!.perpetrators.some(p => p.name === 'José Aldemar Rojas Rodríguez'), JSON.stringify(r.incidents[0]!.perpetrators));
+});
+
 test('"in western Niger" says where as surely as "in Niger": the country wins over the dateline\'s capital', () => {
   const r = extract(doc('NIAMEY (Reuters) - Islamic State militants killed 71 soldiers in an attack on a military camp in western Niger on Tuesday, the defence ministry said.', '2019-12-11'));
   assert.deepEqual(r.incidents.map(i => [i.location?.country, i.location?.place ?? null]), [['Niger', null]]);

@@ -2,6 +2,7 @@
 // one to three name-like words. In upper- or lower-case text a name-like word is one no lexicon knows.
 import { readFileSync } from 'node:fs';
 import { dataPath } from '../paths.js';
+import { fold } from '../gazetteer/tokens.js';
 import type { Token } from '../nlp/tokens.js';
 import type { Annotated } from './annotate.js';
 import { calendarWords, functionWords, modifiers, namingVerbs, nounWords, nouns, reportingVerbs, triggers } from './lexicon.js';
@@ -88,7 +89,7 @@ export function personNames(a: Annotated, from: number, to: number): NameSpan[] 
     const afterTitle = isTitle(tokens[i - 1]?.lower ?? '') && i > from;
     // A pair of unknown words where a name is expected may start on a small town abroad: "Usman Khan" (Usman', Russia).
     const expected = unknownPair(a, i, to) || expectedName(a, i, to);
-    if (!(GIVEN.has(t.lower) && (a.mode !== 'mixed' || t.cap)) && !(afterTitle && nameLike(a, t)) && !expected) continue;
+    if (!(GIVEN.has(fold(t.lower)) && (a.mode !== 'mixed' || t.cap)) && !(afterTitle && nameLike(a, t)) && !expected) continue;
     if (taken(i) && !expected) continue;
     let j = i + 1;
     while (j < to && j - i < 5) {
