@@ -637,6 +637,13 @@ test('"the vehicle was driven by José Aldemar Rojas Rodríguez": a driver is an
   assert.ok(r.incidents[0]!.perpetrators.some(p => p.name === 'José Aldemar Rojas Rodríguez'), JSON.stringify(r.incidents[0]!.perpetrators));
 });
 
+test('"in the Afghan capital", "the capital of Mali", "in Colombia\'s capital" are the capital cities', () => {
+  const places = (text: string) => extract(doc(text, '2019-01-18')).incidents.map(i => i.location?.place ?? null);
+  assert.deepEqual(places('A suicide bomber killed 12 people in the Afghan capital on Monday.'), ['Kabul']);
+  assert.deepEqual(places('Gunmen stormed a hotel in the capital of Mali on Friday.'), ['Bamako']);
+  assert.deepEqual(places("A car bomb exploded at a police academy in Colombia's capital on Thursday."), ['Bogotá']);
+});
+
 test('"in western Niger" says where as surely as "in Niger": the country wins over the dateline\'s capital', () => {
   const r = extract(doc('NIAMEY (Reuters) - Islamic State militants killed 71 soldiers in an attack on a military camp in western Niger on Tuesday, the defence ministry said.', '2019-12-11'));
   assert.deepEqual(r.incidents.map(i => [i.location?.country, i.location?.place ?? null]), [['Niger', null]]);

@@ -2,7 +2,7 @@
 import type { Document } from '../ingest/document.js';
 import { caseMode, tokenize, type CaseMode, type Sentence, type Token } from '../nlp/tokens.js';
 import { findDates, type DateMention } from '../nlp/dates.js';
-import { countryOfDemonym, findPlaces, isPlaceWord, resolvePlace, type GeoPlace } from '../gazetteer/places.js';
+import { capitalOf, countryOfDemonym, findPlaces, isPlaceWord, resolvePlace, type GeoPlace } from '../gazetteer/places.js';
 import { findActors, nationalForces } from '../gazetteer/actors.js';
 import { PhraseMatcher } from '../nlp/phrases.js';
 import { functionWords, nouns } from './lexicon.js';
@@ -141,6 +141,7 @@ export function annotate(doc: Document): Annotated {
     actors.sort(byPosition);
     actorAt = indexSpans(actors, tokens.length);
   }
+  places.push(...capitals(tokens, places));
   dates.sort(byPosition); places.sort(byPosition);
   const placeAt = indexSpans(places, tokens.length);
   const dateAt = indexSpans(dates, tokens.length);
@@ -216,6 +217,35 @@ export function within<T extends Span>(list: T[], from: number, to: number): T[]
   while (lo < hi) { const mid = (lo + hi) >> 1; if (list[mid]!.from < from) lo = mid + 1; else hi = mid; }
   const out: T[] = [];
   for (let i = lo; i < list.length && list[i]!.from < to; i++) if (list[i]!.to <= to) out.push(list[i]!);
+  return out;
+}
+
+const CAPITAL = new Set(['capital']);
+const LOCATIVE = new Set(['in', 'near', 'outside', 'at', 'across', 'around']);
+
+/**
+ * "in Colombia's capital", "the capital of Mali", "in the Afghan capital": the capital city. A country said
+ * so becomes its capital; a people's capital is a place of its own.
+ */
+function capitals(tokens: Token[], places: PlaceSpan[]): PlaceSpan[] {
+  const out: PlaceSpan[] = [];
+  for (let i = 1; i < tokens.length; i++) {
+    if (!CAPITAL.has(tokens[i]!.lower)) continue;
+    const before = places.find(p => p.to === i && p.place.kind === 'country' && /'s$/i.test(tokens[i - 1]!.text));
+    const after = tokens[i + 1]?.lower === 'of' ? places.find(p => p.from === i + 2 && p.place.kind === 'country') : undefined;
+    const country = before ?? after;
+    if (country) {
+      const city = capitalOf(country.place.countryCode);
+      if (city) country.place = city;
+      continue;
+    }
+    const code = countryOfDemonym(tokens[i - 1]!.lower);
+    const city = code ? capitalOf(code) : null;
+    if (!city || tokens[i - 1]!.kind !== 'word') continue;
+    const from = i - 1, to = i + 1;
+    out.push({ from, to, start: tokens[from]!.start, end: tokens[i]!.end, place: city, text: `${tokens[from]!.text} ${tokens[i]!.text}`,
+      cue: tokens[i - 2]?.lower === 'the' && LOCATIVE.has(tokens[i - 3]?.lower ?? ''), dateline: false });
+  }
   return out;
 }
 

@@ -105,6 +105,8 @@ interface Gazetteer {
   personBefore: Set<string>;
   countries: Map<string, GeoPlace>;
   demonyms: Map<string, string>;
+  /** Each country's capital city, by country code. */
+  capitals: Map<string, () => GeoPlace>;
 }
 
 let gaz: Gazetteer | null = null;
@@ -116,7 +118,7 @@ type AliasSpec = string | { text: string; caseSensitive?: boolean };
 function load(): Gazetteer {
   if (gaz) return gaz;
   const geo = readJson<{
-    countries: { code: string; names: string[]; lat: number; lon: number; population: number }[];
+    countries: { code: string; names: string[]; lat: number; lon: number; population: number; capital: number }[];
     admin1: [string, string, string, string, string | null, number | null, number | null][];
     cities: [string, string, number, number, number, number][];
   }>('geo-places.json');
@@ -232,8 +234,9 @@ function load(): Gazetteer {
   const demonyms = new Map<string, string>();
   for (const [code, words] of Object.entries(demonymData.demonyms)) for (const w of words) demonyms.set(fold(w), code);
 
+  const capitals = new Map(geo.countries.filter(c => c.capital >= 0).map(c => [c.code, () => cityEntry(c.capital).place] as const));
   gaz = {
-    root, rules, countries, demonyms,
+    root, rules, countries, demonyms, capitals,
     entry: (v) => (typeof v === 'number' ? cityEntry(v) : v),
     cues: new Set(rules.locativeCues), cueSkip: new Set(rules.cueSkip), joiners: new Set(rules.listJoiners),
     adminTypes: new Map(Object.entries(rules.admin1TypeWords)), adminOf: new Set(rules.admin1OfWords),
@@ -532,6 +535,11 @@ export function isPlaceWord(list: PlaceWordList, word: string): boolean {
 /** The country record for an ISO code ("SV" → El Salvador). */
 export function getCountry(code: string): GeoPlace | null {
   return load().countries.get(code.toUpperCase()) ?? null;
+}
+
+/** The capital city of a country ("the Afghan capital" is Kabul), or null. */
+export function capitalOf(code: string): GeoPlace | null {
+  return load().capitals.get(code.toUpperCase())?.() ?? null;
 }
 
 /** Loads the place data now (it loads lazily on first use otherwise). */
