@@ -644,6 +644,11 @@ test('"in the Afghan capital", "the capital of Mali", "in Colombia\'s capital" a
   assert.deepEqual(places("A car bomb exploded at a police academy in Colombia's capital on Thursday."), ['Bogotá']);
 });
 
+test('"the northern Syrian town of Azaz", a town the gazetteer does not know, is somewhere in Syria, not the dateline\'s city', () => {
+  const r = extract(doc('DAMASCUS, Syria — Twin car bombs tore through a busy market in the northern Syrian town of Azazville on Saturday, killing at least 19 people, a war monitor said.', '2018-01-07'));
+  assert.deepEqual(r.incidents.map(i => [i.location?.country, i.location?.place ?? null]), [['Syria', null]]);
+});
+
 test('"in western Niger" says where as surely as "in Niger": the country wins over the dateline\'s capital', () => {
   const r = extract(doc('NIAMEY (Reuters) - Islamic State militants killed 71 soldiers in an attack on a military camp in western Niger on Tuesday, the defence ministry said.', '2019-12-11'));
   assert.deepEqual(r.incidents.map(i => [i.location?.country, i.location?.place ?? null]), [['Niger', null]]);

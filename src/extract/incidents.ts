@@ -1,7 +1,7 @@
 // A document's incidents: drafts of events filled with their arguments (date, place, roles, counts, status),
 // each value with its evidence, and judged by the learned filter.
 import type { Count, Evidence, Incident, IncidentDate, IncidentType, Location, Perpetrator, Target, Victim, Weapon } from '../model.js';
-import { countryOfDemonym, toLocation, findPlaces, getCountry, resolvePlace } from '../gazetteer/places.js';
+import { countryOfDemonym, toLocation, findPlaces, getCountry, isPlaceWord, resolvePlace } from '../gazetteer/places.js';
 import { within, type Annotated, type PlaceSpan, type Span } from './annotate.js';
 import { typeOf, type EventMention } from './events.js';
 import { group, mentionsWord, type Draft } from './grouping.js';
@@ -12,7 +12,7 @@ import { casualties, type CasualtyMention } from './casualties.js';
 import { agentOf, decideRole, listedSuspects, mayNameSuspects, namesSuspect, roleFeatures, suspectsBefore, type RoleDecision } from './roles.js';
 import { actsInSentence, attributionOf, claims, defaultSuspect, isState, notAnAuthor, surfaceName } from './perpetrators.js';
 import { evidence } from './evidence.js';
-import { armedPersons, attire, cues, genericVictims, groupHeads, nouns, temporalSubordinators, timeDistances } from './lexicon.js';
+import { armedPersons, attire, cues, functionWords, genericVictims, groupHeads, nouns, temporalSubordinators, timeDistances } from './lexicon.js';
 import { exposeFeatures, incidentProbability, incidentThreshold, type Features } from './incident-model.js';
 
 const MAX_FILLERS = 4;
@@ -127,6 +127,12 @@ function fill(a: Annotated, d: Draft, eventSents: Set<number>): Incident | null 
   }
   // Wire copy filed from a place it does not name ("CLANDESTINE") still tells where; an essay without a dateline does not.
   if (!place && (location || a.doc.dateline)) location = textCountryOverDateline(a, location);
+  // "in the northern Syrian town of Azaz": a town the gazetteer does not know, not the dateline's city.
+  if (!place && location?.place && location.countryCode) {
+    const elsewhere = unknownTown(a, d);
+    const country = elsewhere && getCountry(elsewhere === true ? location.countryCode : elsewhere);
+    if (country) location = toLocation(country);
+  }
 
   const perpetrators: Perpetrator[] = [];
   const targets: Target[] = [];
@@ -352,6 +358,25 @@ function withAttire(a: Annotated, np: NounPhrase): NounPhrase {
     if (g) return { ...np, to: g.to, end: t[g.to - 1]!.end, text: a.text.slice(np.start, t[g.to - 1]!.end).replace(/\s+/g, ' ') };
   }
   return np;
+}
+
+/**
+ * The draft's sentences name a town the gazetteer does not know ("the northern Syrian town of Azaz"): the
+ * country its people's name says (a code), true when none is said, else null.
+ */
+function unknownTown(a: Annotated, d: Draft): string | true | null {
+  const t = a.tokens;
+  for (const sent of d.sents) {
+    const s = a.sentences[sent]!;
+    for (let k = s.from; k + 2 < s.to; k++) {
+      if (!isPlaceWord('cityTypes', t[k]!.lower) || t[k + 1]!.lower !== 'of') continue;
+      const name = t[k + 2]!;
+      if (name.kind !== 'word' || a.placeAt[k + 2]! >= 0 || a.actorAt[k + 2]! >= 0 || functionWords.has(name.lower) || a.mode === 'mixed' && !name.cap) continue;
+      for (let j = k - 1; j >= Math.max(s.from, k - 3); j--) { const code = countryOfDemonym(t[j]!.lower); if (code) return code; }
+      return true;
+    }
+  }
+  return null;
 }
 
 /** "James Furlong, a history teacher at…": the phrase after a victim and a comma describes that victim. */

@@ -526,7 +526,7 @@ export function countryOfDemonym(word: string): string | null {
  * - `destinationVerbs`: a verb whose "to <place>" is where someone went ("flew the injured to Ankara");
  * - `officeNouns`: after a place, whose office or voice it is ("the Paris prosecutor").
  */
-export type PlaceWordList = 'namesOther' | 'namesOtherIfSmall' | 'regionWords' | 'streetWords' | 'countryCues' | 'destinationVerbs' | 'officeNouns';
+export type PlaceWordList = 'namesOther' | 'namesOtherIfSmall' | 'regionWords' | 'streetWords' | 'countryCues' | 'destinationVerbs' | 'officeNouns' | 'cityTypes';
 
 export function isPlaceWord(list: PlaceWordList, word: string): boolean {
   return load()[list].has(fold(word));
