@@ -220,9 +220,6 @@ export function within<T extends Span>(list: T[], from: number, to: number): T[]
   return out;
 }
 
-const CAPITAL = new Set(['capital']);
-const LOCATIVE = new Set(['in', 'near', 'outside', 'at', 'across', 'around']);
-
 /**
  * "in Colombia's capital", "the capital of Mali", "in the Afghan capital": the capital city. A country said
  * so becomes its capital; a people's capital is a place of its own.
@@ -230,7 +227,7 @@ const LOCATIVE = new Set(['in', 'near', 'outside', 'at', 'across', 'around']);
 function capitals(tokens: Token[], places: PlaceSpan[]): PlaceSpan[] {
   const out: PlaceSpan[] = [];
   for (let i = 1; i < tokens.length; i++) {
-    if (!CAPITAL.has(tokens[i]!.lower)) continue;
+    if (!isPlaceWord('capitalWords', tokens[i]!.lower)) continue;
     const before = places.find(p => p.to === i && p.place.kind === 'country' && /'s$/i.test(tokens[i - 1]!.text));
     const after = tokens[i + 1]?.lower === 'of' ? places.find(p => p.from === i + 2 && p.place.kind === 'country') : undefined;
     const country = before ?? after;
@@ -244,7 +241,7 @@ function capitals(tokens: Token[], places: PlaceSpan[]): PlaceSpan[] {
     if (!city || tokens[i - 1]!.kind !== 'word') continue;
     const from = i - 1, to = i + 1;
     out.push({ from, to, start: tokens[from]!.start, end: tokens[i]!.end, place: city, text: `${tokens[from]!.text} ${tokens[i]!.text}`,
-      cue: tokens[i - 2]?.lower === 'the' && LOCATIVE.has(tokens[i - 3]?.lower ?? ''), dateline: false });
+      cue: tokens[i - 2]?.lower === 'the' && isPlaceWord('cues', tokens[i - 3]?.lower ?? ''), dateline: false });
   }
   return out;
 }

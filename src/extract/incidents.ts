@@ -325,7 +325,7 @@ function triggerWeapon(a: Annotated, d: Draft): (Span & { text: string; type: We
         // Firearms words in triggers are the shooting itself ("shot", "bullet wounds"), not a weapon named.
         if (!hit || !weapon || hit.to > trig.to || weapon.type !== 'explosives' && weapon.type !== 'incendiary') continue;
         const start = a.tokens[i]!.start, end = a.tokens[hit.to - 1]!.end;
-        return { from: i, to: hit.to, start, end, text: a.text.slice(start, end), type: weapon.type };
+        return { from: i, to: hit.to, start, end, text: a.text.slice(start, end).replace(/\s+/g, ' '), type: weapon.type };
       }
     }
   }

@@ -19,7 +19,7 @@ interface NounFile {
   attire: { verbs: string[]; garments: string[] };
 }
 interface FunctionFile { function: string[]; reporting: string[]; modifiers: string[]; agentFillers: string[]; pastForms: string[]; calendar: string[]; negators: string[]; referring: string[];
-  statementNouns: string[]; channelPrepositions: string[]; channelThrough: string[]; channelVerbs: string[]; determiners: string[]; namingVerbs: string[]; temporalSubordinators: string[]; timeDistances: string[]; framingPrepositions: string[]; laterSubordinators: string[] }
+  statementNouns: string[]; channelPrepositions: string[]; channelThrough: string[]; channelVerbs: string[]; determiners: string[]; namingVerbs: string[]; temporalSubordinators: string[]; timeDistances: string[]; framingPrepositions: string[]; laterSubordinators: string[]; agentGap: string[] }
 
 export interface TriggerInfo { type: IncidentType; weight: number }
 export type NounClass =
@@ -115,6 +115,9 @@ export const namingVerbs = new Set(F.namingVerbs);
 
 /** "after", "when": open a clause whose trigger a cue before them does not govern. */
 export const temporalSubordinators = new Set(F.temporalSubordinators);
+
+/** "on", "in", "yesterday": between an agent verb and its "by", with the date or place they introduce. */
+export const agentGap = new Set(F.agentGap);
 
 /** "before", "until": a clause about what came after the event. */
 export const laterSubordinators = new Set(F.laterSubordinators);

@@ -6,7 +6,7 @@ import { dataPath } from '../paths.js';
 import type { IncidentType, TargetCategory, WeaponType } from '../model.js';
 import type { Annotated } from './annotate.js';
 import type { NounPhrase } from './noun-phrases.js';
-import { agentVerbs, armedPersons, arrestVerbs, cues, functionWords, namingVerbs, nouns, perpetratorModifiers, reportingVerbs, statementChannel, suspectFrames, triggers } from './lexicon.js';
+import { agentGap, agentVerbs, armedPersons, arrestVerbs, cues, functionWords, namingVerbs, nouns, perpetratorModifiers, reportingVerbs, statementChannel, suspectFrames, triggers } from './lexicon.js';
 import { numberAt } from '../nlp/numbers.js';
 
 export const ROLES = ['perpetrator', 'target', 'victim', 'weapon'] as const;
@@ -183,7 +183,6 @@ export function agentOf(a: Annotated, np: NounPhrase): boolean {
 }
 
 const AGENT_GAP = 6;
-const GAP_PREPOSITIONS = new Set(['on', 'in', 'at', 'near', 'outside', 'yesterday', 'today', 'last', 'night']);
 
 /**
  * The word before the "by" at k, past a date or a place said between them: "assassinated on 16 November by",
@@ -191,7 +190,7 @@ const GAP_PREPOSITIONS = new Set(['on', 'in', 'at', 'near', 'outside', 'yesterda
  */
 function verbBefore(a: Annotated, k: number): number {
   let j = k - 1;
-  while (j > k - 1 - AGENT_GAP && j > 0 && (a.dateAt[j]! >= 0 || a.placeAt[j]! >= 0 || GAP_PREPOSITIONS.has(a.tokens[j]!.lower))) j--;
+  while (j > k - 1 - AGENT_GAP && j > 0 && (a.dateAt[j]! >= 0 || a.placeAt[j]! >= 0 || agentGap.has(a.tokens[j]!.lower))) j--;
   return j;
 }
 

@@ -68,6 +68,7 @@ interface Rules {
   admin1TypeWords: Record<string, string>;
   admin1OfWords: string[];
   cityTypeWords: string[];
+  capitalWords: string[];
   commonWordMinPopulation: number;
   personNameExemptPopulation: number;
   shortNameLength: number;
@@ -94,6 +95,7 @@ interface Gazetteer {
   adminTypes: Map<string, string>;
   adminOf: Set<string>;
   cityTypes: Set<string>;
+  capitalWords: Set<string>;
   namesOther: Set<string>;
   namesOtherIfSmall: Set<string>;
   regionWords: Set<string>;
@@ -240,7 +242,7 @@ function load(): Gazetteer {
     entry: (v) => (typeof v === 'number' ? cityEntry(v) : v),
     cues: new Set(rules.locativeCues), cueSkip: new Set(rules.cueSkip), joiners: new Set(rules.listJoiners),
     adminTypes: new Map(Object.entries(rules.admin1TypeWords)), adminOf: new Set(rules.admin1OfWords),
-    cityTypes: new Set(rules.cityTypeWords), namesOther: new Set(rules.namesOther), namesOtherIfSmall: new Set(rules.namesOtherIfSmall), regionWords: new Set(rules.regionWords), streetWords: new Set(rules.streetWords), countryCues: new Set(rules.countryCues), destinationVerbs: new Set(rules.destinationVerbs), officeNouns: new Set(rules.officeNouns),
+    cityTypes: new Set(rules.cityTypeWords), capitalWords: new Set(rules.capitalWords), namesOther: new Set(rules.namesOther), namesOtherIfSmall: new Set(rules.namesOtherIfSmall), regionWords: new Set(rules.regionWords), streetWords: new Set(rules.streetWords), countryCues: new Set(rules.countryCues), destinationVerbs: new Set(rules.destinationVerbs), officeNouns: new Set(rules.officeNouns),
     personBefore: new Set([...words.givenNames, ...rules.personTitles.map(fold)]),
   };
   return gaz;
@@ -526,7 +528,7 @@ export function countryOfDemonym(word: string): string | null {
  * - `destinationVerbs`: a verb whose "to <place>" is where someone went ("flew the injured to Ankara");
  * - `officeNouns`: after a place, whose office or voice it is ("the Paris prosecutor").
  */
-export type PlaceWordList = 'namesOther' | 'namesOtherIfSmall' | 'regionWords' | 'streetWords' | 'countryCues' | 'destinationVerbs' | 'officeNouns' | 'cityTypes';
+export type PlaceWordList = 'namesOther' | 'namesOtherIfSmall' | 'regionWords' | 'streetWords' | 'countryCues' | 'destinationVerbs' | 'officeNouns' | 'cityTypes' | 'capitalWords' | 'cues';
 
 export function isPlaceWord(list: PlaceWordList, word: string): boolean {
   return load()[list].has(fold(word));
