@@ -2,7 +2,7 @@
 import type { Document } from '../ingest/document.js';
 import { caseMode, tokenize, type CaseMode, type Sentence, type Token } from '../nlp/tokens.js';
 import { findDates, type DateMention } from '../nlp/dates.js';
-import { capitalOf, countryOfDemonym, findPlaces, isPlaceWord, resolvePlace, type GeoPlace } from '../gazetteer/places.js';
+import { capitalOf, countryOfDemonym, findPlaces, isPlaceWord, placeWords, resolvePlace, type GeoPlace } from '../gazetteer/places.js';
 import { findActors, nationalForces } from '../gazetteer/actors.js';
 import { PhraseMatcher } from '../nlp/phrases.js';
 import { functionWords, nouns } from './lexicon.js';
@@ -226,8 +226,9 @@ export function within<T extends Span>(list: T[], from: number, to: number): T[]
  */
 function capitals(tokens: Token[], places: PlaceSpan[]): PlaceSpan[] {
   const out: PlaceSpan[] = [];
+  const words = placeWords('capitalWords');
   for (let i = 1; i < tokens.length; i++) {
-    if (!isPlaceWord('capitalWords', tokens[i]!.lower)) continue;
+    if (!words.has(tokens[i]!.lower)) continue;
     const before = places.find(p => p.to === i && p.place.kind === 'country' && /'s$/i.test(tokens[i - 1]!.text));
     const after = tokens[i + 1]?.lower === 'of' ? places.find(p => p.from === i + 2 && p.place.kind === 'country') : undefined;
     const country = before ?? after;

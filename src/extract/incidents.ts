@@ -1,7 +1,7 @@
 // A document's incidents: drafts of events filled with their arguments (date, place, roles, counts, status),
 // each value with its evidence, and judged by the learned filter.
 import type { Count, Evidence, Incident, IncidentDate, IncidentType, Location, Perpetrator, Target, Victim, Weapon } from '../model.js';
-import { countryOfDemonym, toLocation, findPlaces, getCountry, isPlaceWord, resolvePlace } from '../gazetteer/places.js';
+import { countryOfDemonym, toLocation, findPlaces, getCountry, placeWords, resolvePlace } from '../gazetteer/places.js';
 import { within, type Annotated, type PlaceSpan, type Span } from './annotate.js';
 import { typeOf, type EventMention } from './events.js';
 import { group, mentionsWord, type Draft } from './grouping.js';
@@ -157,23 +157,8 @@ function fill(a: Annotated, d: Draft, eventSents: Set<number>): Incident | null 
    * suspects ("the arrested men were identified as…"), nothing else.
    */
   const roleCandidatesOf = (sent: number, trig: number[], context: boolean, clauses: EventMention['clause'][] = [], only?: 'agents' | 'suspects') => {
-    const s = a.sentences[sent]!;
-    const nps = nounPhrases(a, s.from, s.to);
-    // A name standing alone (not next to a role noun that already names the person) is a candidate too.
-    for (const n of personNames(a, s.from, s.to)) {
-      // "DAS director general Miguel Maza Marquez": the title and the name are one designation.
-      const k = nps.findIndex(np => np.to <= n.from && titledBy(a, np, n.from) && np.classes.some(c => c.cls === 'person'));
-      if (k >= 0) {
-        const np = nps[k]!;
-        nps[k] = { ...np, to: n.to, end: n.end, text: a.text.slice(np.start, n.end).replace(/\s+/g, ' '), classes: [...np.classes, { cls: 'name' }] };
-        continue;
-      }
-      // A name beside a word for the person names the same one, unless it is named as a suspect ("identified the bomber as …").
-      if (nps.some(np => np.to >= n.from - 2 && np.from <= n.to + 2 && np.classes.some(c => c.cls === 'person')) && !suspectsBefore(a, n.from)) continue;
-      nps.push({ ...n, headFrom: n.from, classes: [{ cls: 'name' }] });
-    }
+    const { nps, suspects } = sentencePhrases(a, sent);
     const own = (np: NounPhrase) => context || clauses.some(c => !c || np.from >= c.from && np.to <= c.to);
-    const suspects = listedSuspects(a, nps);
     for (const np of nps) {
       if (d.onlyPlace && !nearPlace(np, d.onlyPlace) || !own(np)) continue;
       // "the Islamic State group" is the organization, already taken from the registry; "Shining Path members" are people.
@@ -315,6 +300,38 @@ function textCountries(a: Annotated): Map<string, number> {
   return counts;
 }
 
+interface SentencePhrases { nps: NounPhrase[]; suspects: Set<NounPhrase> }
+const PHRASES = new WeakMap<Annotated, Map<number, SentencePhrases>>();
+
+/**
+ * A sentence's candidate phrases (its noun phrases, and the names that stand alone) and which of them are listed
+ * suspects: built once per sentence, though several drafts and contexts read them.
+ */
+function sentencePhrases(a: Annotated, sent: number): SentencePhrases {
+  let bySent = PHRASES.get(a);
+  if (!bySent) PHRASES.set(a, (bySent = new Map()));
+  const cached = bySent.get(sent);
+  if (cached) return cached;
+  const s = a.sentences[sent]!;
+  const nps = nounPhrases(a, s.from, s.to);
+  // A name standing alone (not next to a role noun that already names the person) is a candidate too.
+  for (const n of personNames(a, s.from, s.to)) {
+    // "DAS director general Miguel Maza Marquez": the title and the name are one designation.
+    const k = nps.findIndex(np => np.to <= n.from && titledBy(a, np, n.from) && np.classes.some(c => c.cls === 'person'));
+    if (k >= 0) {
+      const np = nps[k]!;
+      nps[k] = { ...np, to: n.to, end: n.end, text: a.text.slice(np.start, n.end).replace(/\s+/g, ' '), classes: [...np.classes, { cls: 'name' }] };
+      continue;
+    }
+    // A name beside a word for the person names the same one, unless it is named as a suspect ("identified the bomber as …").
+    if (nps.some(np => np.to >= n.from - 2 && np.from <= n.to + 2 && np.classes.some(c => c.cls === 'person')) && !suspectsBefore(a, n.from)) continue;
+    nps.push({ ...n, headFrom: n.from, classes: [{ cls: 'name' }] });
+  }
+  const phrases = { nps, suspects: listedSuspects(a, nps) };
+  bySent.set(sent, phrases);
+  return phrases;
+}
+
 /** An explosive named inside or right before a trigger of the draft: "bomb explosion", "dynamite attack". */
 function triggerWeapon(a: Annotated, d: Draft): (Span & { text: string; type: Weapon['type'] }) | null {
   for (const e of d.events) {
@@ -365,11 +382,11 @@ function withAttire(a: Annotated, np: NounPhrase): NounPhrase {
  * country its people's name says (a code), true when none is said, else null.
  */
 function unknownTown(a: Annotated, d: Draft): string | true | null {
-  const t = a.tokens;
+  const t = a.tokens, townWords = placeWords('cityTypes');
   for (const sent of d.sents) {
     const s = a.sentences[sent]!;
     for (let k = s.from; k + 2 < s.to; k++) {
-      if (!isPlaceWord('cityTypes', t[k]!.lower) || t[k + 1]!.lower !== 'of') continue;
+      if (t[k + 1]!.lower !== 'of' || !townWords.has(t[k]!.lower)) continue;
       const name = t[k + 2]!;
       if (name.kind !== 'word' || a.placeAt[k + 2]! >= 0 || a.actorAt[k + 2]! >= 0 || functionWords.has(name.lower) || a.mode === 'mixed' && !name.cap) continue;
       for (let j = k - 1; j >= Math.max(s.from, k - 3); j--) { const code = countryOfDemonym(t[j]!.lower); if (code) return code; }

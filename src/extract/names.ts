@@ -63,7 +63,8 @@ function scene(a: Annotated, i: number): boolean {
  */
 function expectedName(a: Annotated, i: number, to: number): boolean {
   const t = a.tokens;
-  if (a.mode === 'mixed') return false;
+  const prev = t[i - 1];
+  if (a.mode === 'mixed' || !prev || prev.lower !== 'as' && prev.text !== ',') return false;
   let j = i;
   while (j < to && j - i < 3 && nameLike(a, t[j]!) && !scene(a, j) && a.actorAt[j]! < 0) j++;
   if (j - i < 2) return false;
@@ -79,6 +80,8 @@ function expectedName(a: Annotated, i: number, to: number): boolean {
   return false;
 }
 
+const expected = (a: Annotated, i: number, to: number): boolean => unknownPair(a, i, to) || expectedName(a, i, to);
+
 export function personNames(a: Annotated, from: number, to: number): NameSpan[] {
   const { tokens } = a;
   const out: NameSpan[] = [];
@@ -87,10 +90,9 @@ export function personNames(a: Annotated, from: number, to: number): NameSpan[] 
   for (let i = from; i < to; i++) {
     const t = tokens[i]!;
     const afterTitle = isTitle(tokens[i - 1]?.lower ?? '') && i > from;
+    const known = GIVEN.has(fold(t.lower)) && (a.mode !== 'mixed' || t.cap) || afterTitle && nameLike(a, t);
     // A pair of unknown words where a name is expected may start on a small town abroad: "Usman Khan" (Usman', Russia).
-    const expected = unknownPair(a, i, to) || expectedName(a, i, to);
-    if (!(GIVEN.has(fold(t.lower)) && (a.mode !== 'mixed' || t.cap)) && !(afterTitle && nameLike(a, t)) && !expected) continue;
-    if (taken(i) && !expected) continue;
+    if (known ? taken(i) && !expected(a, i, to) : !expected(a, i, to)) continue;
     let j = i + 1;
     while (j < to && j - i < 5) {
       const u = tokens[j]!;

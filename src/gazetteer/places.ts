@@ -534,6 +534,11 @@ export function isPlaceWord(list: PlaceWordList, word: string): boolean {
   return load()[list].has(fold(word));
 }
 
+/** A list of place words itself (accent-free, lower case), for callers that test many tokens. */
+export function placeWords(list: PlaceWordList): ReadonlySet<string> {
+  return load()[list];
+}
+
 /** The country record for an ISO code ("SV" → El Salvador). */
 export function getCountry(code: string): GeoPlace | null {
   return load().countries.get(code.toUpperCase()) ?? null;
