@@ -606,6 +606,11 @@ test('"stabbed two people to death" counts two killed; "The attacker, Usman Khan
 test('in a foiled plot, whoever is arrested plotted it: "arrested a 26-year-old Syrian man suspected of planning a bomb attack"', () => {
   const r = extract(doc('BERLIN (AP) - German police arrested a 26-year-old Syrian man suspected of planning a bomb attack on a Berlin airport, prosecutors said Tuesday.', '2016-10-11'));
   assert.deepEqual(r.incidents.map(i => [i.status, i.perpetrators.map(p => p.name)]), [['foiled', ['26-year-old Syrian man']]]);
+  const later = extract(doc(paragraphs(
+    'PARIS — French police have foiled a plot to attack a shopping centre in Strasbourg, the interior minister said on Monday.',
+    'Four men were arrested in raids in Strasbourg and Marseille on Sunday.',
+  ), '2016-11-21'));
+  assert.deepEqual(later.incidents.map(i => [i.status, i.perpetrators.map(p => p.name)]), [['foiled', ['Four men']]]);
 });
 
 test('people kidnapped and then called hostages were kidnapped: a kidnapping, not a hostage-taking', () => {

@@ -9,7 +9,7 @@ import { bestPlace, sameDay, sentenceDate, sentencePlaces } from './sentence-con
 import { nounPhrases, type NounPhrase } from './noun-phrases.js';
 import { isTitle, personNames } from './names.js';
 import { casualties, type CasualtyMention } from './casualties.js';
-import { agentOf, decideRole, listedSuspects, mayNameSuspects, namesSuspect, roleFeatures, suspectsBefore, type RoleDecision } from './roles.js';
+import { agentOf, arrestedPerson, decideRole, listedSuspects, mayNameSuspects, namesSuspect, roleFeatures, suspectsBefore, type RoleDecision } from './roles.js';
 import { actsInSentence, attributionOf, claims, defaultSuspect, isState, notAnAuthor, surfaceName } from './perpetrators.js';
 import { evidence } from './evidence.js';
 import { armedPersons, attire, cues, functionWords, genericVictims, groupHeads, nouns, temporalSubordinators, timeDistances } from './lexicon.js';
@@ -166,7 +166,8 @@ function fill(a: Annotated, d: Draft, eventSents: Set<number>): Incident | null 
       const before = a.actorAt[head - 1] ?? -1;
       if (a.actorAt[head]! >= 0 || (before >= 0 && a.actors[before]!.to === head && groupHeads.has(a.tokens[head]!.lower))) continue;
       if (only) {
-        if (only === 'agents' ? agentOf(a, np) : suspects.has(np) || namesSuspect(a, np)) decided.push({ np, role: 'perpetrator', p: 1, category: 'other', weaponType: 'unknown' });
+        // In a plot, whoever the sentences after it say was arrested plotted it ("Four men were arrested in raids").
+        if (only === 'agents' ? agentOf(a, np) : suspects.has(np) || namesSuspect(a, np) || status === 'foiled' && arrestedPerson(a, np)) decided.push({ np, role: 'perpetrator', p: 1, category: 'other', weaponType: 'unknown' });
         continue;
       }
       const f = roleFeatures(a, np, type, trig, context);

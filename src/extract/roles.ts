@@ -157,8 +157,7 @@ export function decideRole(a: Annotated, np: NounPhrase, type: IncidentType, f: 
   if (namesSuspect(a, np)) return { role: 'perpetrator', p: 1, category: 'other', weaponType: 'unknown' };
   const d = decideRoleByModel(a, np, type, f);
   // "Police arrested a 26-year-old Syrian man suspected of planning a bomb attack": in a plot, whoever is arrested plotted it.
-  if (!d) return plot && arrested(a, np) && np.classes.some(c => c.cls === 'person' || c.cls === 'needsModifier' || c.cls === 'perpetrator')
-    ? { role: 'perpetrator', p: 0.5, category: 'other', weaponType: 'unknown' } : null;
+  if (!d) return plot && arrestedPerson(a, np) ? { role: 'perpetrator', p: 0.5, category: 'other', weaponType: 'unknown' } : null;
   // "Armed officers shot dead the three attackers": forces that stopped the attackers did not attack.
   if (d.role === 'perpetrator' && stoppedAttackers(a, np)) return null;
   // "police arrested a 27-year-old man", "two men were charged", "a man armed with a knife": a suspect,
@@ -346,6 +345,11 @@ function armedWith(a: Annotated, np: NounPhrase): boolean {
 }
 
 const CONJUNCT_REACH = 8;
+
+/** A person arrested: "police arrested a 26-year-old Syrian man", "four men were arrested in raids". */
+export function arrestedPerson(a: Annotated, np: NounPhrase): boolean {
+  return np.classes.some(c => c.cls === 'person' || c.cls === 'needsModifier' || c.cls === 'perpetrator') && arrested(a, np);
+}
 
 /** "arresting a 27-year-old man", "two men were later charged". */
 function arrested(a: Annotated, np: NounPhrase): boolean {
