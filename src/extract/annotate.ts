@@ -141,7 +141,7 @@ export function annotate(doc: Document): Annotated {
     actors.sort(byPosition);
     actorAt = indexSpans(actors, tokens.length);
   }
-  places.push(...capitals(tokens, places));
+  places.push(...capitals(text, tokens, places));
   dates.sort(byPosition); places.sort(byPosition);
   const placeAt = indexSpans(places, tokens.length);
   const dateAt = indexSpans(dates, tokens.length);
@@ -220,13 +220,18 @@ export function within<T extends Span>(list: T[], from: number, to: number): T[]
   return out;
 }
 
+let CAPITAL_RE: RegExp | undefined;
+
 /**
  * "in Colombia's capital", "the capital of Mali", "in the Afghan capital": the capital city. A country said
  * so becomes its capital; a people's capital is a place of its own.
  */
-function capitals(tokens: Token[], places: PlaceSpan[]): PlaceSpan[] {
+function capitals(text: string, tokens: Token[], places: PlaceSpan[]): PlaceSpan[] {
   const out: PlaceSpan[] = [];
   const words = placeWords('capitalWords');
+  // Most reports name no capital: one search of the text spares a look at every token.
+  CAPITAL_RE ??= new RegExp([...words].map(w => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'i');
+  if (!CAPITAL_RE.test(text)) return out;
   for (let i = 1; i < tokens.length; i++) {
     if (!words.has(tokens[i]!.lower)) continue;
     const before = places.find(p => p.to === i && p.place.kind === 'country' && /'s$/i.test(tokens[i - 1]!.text));

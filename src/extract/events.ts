@@ -160,6 +160,7 @@ function datedBefore(a: Annotated, from: number, i: number): boolean {
  */
 function governs(a: Annotated, cue: PhraseMatcher<true>, from: number, to: number, t0: number): boolean {
   const t = a.tokens;
+  if (!cue.has(t, from, to)) return false;
   return cue.findAll(t, from, to).some(h => {
     // "killed 12 villagers before troops arrived": the cue in a temporal clause after the trigger is another time.
     if (h.from > t0) return !t.slice(t0 + 1, h.from).some(x => laterSubordinators.has(x.lower));

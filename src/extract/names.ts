@@ -80,6 +80,13 @@ function expectedName(a: Annotated, i: number, to: number): boolean {
   return false;
 }
 
+/** A given name, looked up without its accents ("José"); folding only words that have any. */
+function given(w: string): boolean {
+  if (GIVEN.has(w)) return true;
+  for (let i = 0; i < w.length; i++) if (w.charCodeAt(i) > 127) return GIVEN.has(fold(w));
+  return false;
+}
+
 const expected = (a: Annotated, i: number, to: number): boolean => unknownPair(a, i, to) || expectedName(a, i, to);
 
 export function personNames(a: Annotated, from: number, to: number): NameSpan[] {
@@ -90,7 +97,7 @@ export function personNames(a: Annotated, from: number, to: number): NameSpan[] 
   for (let i = from; i < to; i++) {
     const t = tokens[i]!;
     const afterTitle = isTitle(tokens[i - 1]?.lower ?? '') && i > from;
-    const known = GIVEN.has(fold(t.lower)) && (a.mode !== 'mixed' || t.cap) || afterTitle && nameLike(a, t);
+    const known = given(t.lower) && (a.mode !== 'mixed' || t.cap) || afterTitle && nameLike(a, t);
     // A pair of unknown words where a name is expected may start on a small town abroad: "Usman Khan" (Usman', Russia).
     if (known ? taken(i) && !expected(a, i, to) : !expected(a, i, to)) continue;
     let j = i + 1;

@@ -307,6 +307,17 @@ const FRAME_WORDS = new Set([...suspectFrames].map(f => f.split(' ')[0]!));
  * word for the perpetrator before a comma ("The attacker, Usman Khan, 28,").
  */
 export function mayNameSuspects(a: Annotated, sent: number): boolean {
+  let bySent = MAY_NAME.get(a);
+  if (!bySent) MAY_NAME.set(a, (bySent = new Map()));
+  let may = bySent.get(sent);
+  if (may === undefined) bySent.set(sent, (may = introducesSuspects(a, sent)));
+  return may;
+}
+
+/** Once per sentence: several drafts look a few sentences past their own. */
+const MAY_NAME = new WeakMap<Annotated, Map<number, boolean>>();
+
+function introducesSuspects(a: Annotated, sent: number): boolean {
   const s = a.sentences[sent]!, t = a.tokens;
   for (let i = s.from; i < s.to; i++) {
     const w = t[i]!.lower;
