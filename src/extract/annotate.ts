@@ -252,6 +252,12 @@ function capitals(text: string, tokens: Token[], places: PlaceSpan[]): PlaceSpan
   return out;
 }
 
+/** Whether a token from `from` up to `to` is one of `words` ("after", "before"…). */
+export function anyWord(tokens: Token[], from: number, to: number, words: ReadonlySet<string>): boolean {
+  for (let k = from; k < to; k++) if (words.has(tokens[k]!.lower)) return true;
+  return false;
+}
+
 const MINOR_POPULATION = 200_000;
 const LOCALITY = new Set(['district', 'neighborhood', 'neighbourhood', 'quarter', 'suburb', 'area', 'borough', 'sector', 'ward', 'township']);
 

@@ -1,7 +1,7 @@
 // Event mentions: sentences that report an attack, found by their triggers and kept only when the
 // context says a real, specific incident (not a trend, a hypothetical or a battle between forces).
 import type { IncidentType, Status } from '../model.js';
-import { isDatelineDate, within, type Annotated, type DateSpan } from './annotate.js';
+import { anyWord, isDatelineDate, within, type Annotated, type DateSpan } from './annotate.js';
 import { sameDay } from './sentence-context.js';
 import { monthOfName } from '../nlp/dates.js';
 import { cues, framingPrepositions, laterSubordinators, ramming, referring, temporalSubordinators, triggers, type TriggerInfo } from './lexicon.js';
@@ -163,10 +163,9 @@ function governs(a: Annotated, cue: PhraseMatcher<true>, from: number, to: numbe
   if (!cue.has(t, from, to)) return false;
   return cue.findAll(t, from, to).some(h => {
     // "killed 12 villagers before troops arrived": the cue in a temporal clause after the trigger is another time.
-    if (h.from > t0) return !t.slice(t0 + 1, h.from).some(x => laterSubordinators.has(x.lower));
+    if (h.from > t0) return !anyWord(t, t0 + 1, h.from, laterSubordinators);
     if (h.to > t0) return true;
-    for (let k = h.to; k < t0; k++) if (temporalSubordinators.has(t[k]!.lower)) return false;
-    return !framing(a, h.from, t0);
+    return !anyWord(t, h.to, t0, temporalSubordinators) && !framing(a, h.from, t0);
   });
 }
 

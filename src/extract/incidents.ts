@@ -1,6 +1,6 @@
 // A document's incidents: drafts of events filled with their arguments (date, place, roles, counts, status),
 // each value with its evidence, and judged by the learned filter.
-import type { Count, Evidence, Incident, IncidentDate, IncidentType, Location, Perpetrator, Target, Victim, Weapon } from '../model.js';
+import type { Count, Evidence, Incident, IncidentDate, Location, Perpetrator, Target, Victim, Weapon } from '../model.js';
 import { countryOfDemonym, toLocation, findPlaces, getCountry, placeWords, resolvePlace } from '../gazetteer/places.js';
 import { within, type Annotated, type PlaceSpan, type Span } from './annotate.js';
 import { typeOf, type EventMention } from './events.js';
@@ -172,7 +172,7 @@ function fill(a: Annotated, d: Draft, eventSents: Set<number>): Incident | null 
       }
       const f = roleFeatures(a, np, type, trig, context);
       if (exposeFeatures) roleCandidates.push({ text: np.text, f: Object.fromEntries(f) });
-      const r = decideRole(a, np, type, f, suspects.has(np), status === 'foiled');
+      const r = decideRole(a, np, type, f, { listed: suspects.has(np), plot: status === 'foiled' });
       if (r) decided.push({ np, ...r });
     }
   };

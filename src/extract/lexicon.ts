@@ -1,7 +1,8 @@
 // The extractor's knowledge, loaded once from data/lexicon/*.json into phrase matchers.
 import { readFileSync } from 'node:fs';
 import { dataPath } from '../paths.js';
-import { PhraseMatcher } from '../nlp/phrases.js';
+import { PhraseMatcher, type PhraseHit } from '../nlp/phrases.js';
+import type { Token } from '../nlp/tokens.js';
 import type { IncidentType, TargetCategory, WeaponType } from '../model.js';
 
 const load = <T>(name: string): T => JSON.parse(readFileSync(dataPath('lexicon', name), 'utf8')) as T;
@@ -59,6 +60,18 @@ export const agentVerbs = new Set(T.agentVerbs);
 export const ramming = { verbs: new Set(T.ramming.verbs), vehicles: new Set(T.ramming.vehicles), into: new Set(T.ramming.into) };
 
 /** "men wearing military uniforms": words that introduce what perpetrators wore, and the garments that end it. */
+/**
+ * The lexicon noun that ends right before token `end`, starting at most `reach` tokens back (not before `from`):
+ * the word a comma or a verb comes after ("the suspects, who…", "the arrested men were…").
+ */
+export function nounEndingAt(tokens: Token[], end: number, reach: number, from = 0): PhraseHit<NounClass[]> | null {
+  for (let j = end - 1; j >= Math.max(from, end - reach); j--) {
+    const hit = nouns.matchAt(tokens, j);
+    if (hit && hit.to === end) return hit;
+  }
+  return null;
+}
+
 export const attire = { verbs: new PhraseMatcher<true>().addAll(N.attire.verbs, true), garments: new PhraseMatcher<true>().addAll(N.attire.garments, true) };
 
 /** Head nouns; a word in several classes keeps all of them, the context decides. */

@@ -5,7 +5,7 @@ import { dataPath } from '../paths.js';
 import { fold } from '../gazetteer/tokens.js';
 import type { Token } from '../nlp/tokens.js';
 import type { Annotated } from './annotate.js';
-import { calendarWords, functionWords, modifiers, namingVerbs, nounWords, nouns, reportingVerbs, triggers } from './lexicon.js';
+import { calendarWords, functionWords, modifiers, namingVerbs, nounEndingAt, nounWords, nouns, reportingVerbs, triggers } from './lexicon.js';
 
 const names = JSON.parse(readFileSync(dataPath('place-common-words.json'), 'utf8')) as { givenNames: string[]; personNames: string[] };
 const GIVEN = new Set(names.givenNames);
@@ -73,11 +73,7 @@ function expectedName(a: Annotated, i: number, to: number): boolean {
     return false;
   }
   if (t[i - 1]?.text !== ',' || t[j]?.text !== ',' || t[j + 1]?.kind !== 'num') return false;
-  for (let k = i - 2; k >= Math.max(0, i - 4); k--) {
-    const hit = nouns.matchAt(t, k);
-    if (hit && hit.to === i - 1) return hit.value.some(c => c.cls === 'person' || c.cls === 'perpetrator');
-  }
-  return false;
+  return !!nounEndingAt(t, i - 1, 3)?.value.some(c => c.cls === 'person' || c.cls === 'perpetrator');
 }
 
 /** A given name, looked up without its accents ("José"); folding only words that have any. */

@@ -6,7 +6,7 @@ import { dataPath } from '../paths.js';
 import type { IncidentType, TargetCategory, WeaponType } from '../model.js';
 import type { Annotated } from './annotate.js';
 import type { NounPhrase } from './noun-phrases.js';
-import { agentGap, agentVerbs, armedPersons, arrestVerbs, cues, functionWords, namingVerbs, nouns, perpetratorModifiers, reportingVerbs, statementChannel, suspectFrames, triggers } from './lexicon.js';
+import { agentGap, agentVerbs, armedPersons, arrestVerbs, cues, functionWords, namingVerbs, nounEndingAt, nouns, perpetratorModifiers, reportingVerbs, statementChannel, suspectFrames, triggers } from './lexicon.js';
 import { numberAt } from '../nlp/numbers.js';
 
 export const ROLES = ['perpetrator', 'target', 'victim', 'weapon'] as const;
@@ -150,8 +150,10 @@ export function roleFeatures(a: Annotated, np: NounPhrase, type: IncidentType, a
 /**
  * `listed`: the phrase is a name in a list of suspects' names (see listedSuspects), which its own context
  * may not show ("… were identified as Alberto Jubis, Armando Bernal, and Luis Gonzalez").
+ * `plot`: the incident was foiled; whoever was arrested plotted it.
  */
-export function decideRole(a: Annotated, np: NounPhrase, type: IncidentType, f: Map<string, number>, listed = false, plot = false): RoleDecision | null {
+export function decideRole(a: Annotated, np: NounPhrase, type: IncidentType, f: Map<string, number>,
+  { listed = false, plot = false }: { listed?: boolean; plot?: boolean } = {}): RoleDecision | null {
   if (listed || agentOf(a, np)) return { role: 'perpetrator', p: 1, category: 'other', weaponType: 'unknown' };
   if (channelOfStatement(a, np)) return null;
   if (namesSuspect(a, np)) return { role: 'perpetrator', p: 1, category: 'other', weaponType: 'unknown' };
@@ -239,11 +241,8 @@ export function namesSuspect(a: Annotated, np: NounPhrase): boolean {
   const k = np.from - 1, t = a.tokens;
   if (t[k]?.lower === 'as') return namedAsSuspect(a, k);
   if (t[k]?.text !== ',' || !np.classes.some(c => c.cls === 'name')) return false;
-  for (let j = k - 1; j >= Math.max(0, k - ANTECEDENT_REACH); j--) {
-    const hit = nouns.matchAt(t, j);
-    if (hit && hit.to === k) return hit.value.some(c => c.cls === 'perpetrator') && !hit.value.some(c => c.cls === 'person');
-  }
-  return false;
+  const hit = nounEndingAt(t, k, ANTECEDENT_REACH);
+  return !!hit && hit.value.some(c => c.cls === 'perpetrator') && !hit.value.some(c => c.cls === 'person');
 }
 
 /**
@@ -255,11 +254,7 @@ function namedAsSuspect(a: Annotated, k: number): boolean {
   // The active voice: the naming verb, then the person named, then "as".
   for (let v = k - 2; v >= Math.max(0, k - 1 - ANTECEDENT_REACH); v--) {
     if (!namingVerbs.has(t[v]!.lower)) continue;
-    for (let j = v + 1; j < k; j++) {
-      const hit = nouns.matchAt(t, j);
-      if (hit && hit.to === k) return hit.value.some(c => c.cls === 'perpetrator');
-    }
-    return false;
+    return !!nounEndingAt(t, k, k - v - 1, v + 1)?.value.some(c => c.cls === 'perpetrator');
   }
   return false;
 }
@@ -274,11 +269,8 @@ function suspectAntecedent(a: Annotated, v: number): boolean {
   while (k > v - 6 && t[k] && (AUXILIARIES.has(t[k]!.lower) || t[k]!.text === ',')) k--;
   if (!t[k]) return false;
   if (arrestVerbs.has(t[k]!.lower)) return true;
-  for (let j = k; j >= Math.max(0, k - ANTECEDENT_REACH); j--) {
-    const hit = nouns.matchAt(t, j);
-    if (hit && hit.to === k + 1) return hit.value.some(c => c.cls === 'perpetrator') || arrestVerbs.has(t[j - 1]?.lower ?? '');
-  }
-  return false;
+  const hit = nounEndingAt(t, k + 1, ANTECEDENT_REACH + 1);
+  return !!hit && (hit.value.some(c => c.cls === 'perpetrator') || arrestVerbs.has(t[hit.from - 1]?.lower ?? ''));
 }
 
 const LIST_GAP = 12;
@@ -322,7 +314,7 @@ function introducesSuspects(a: Annotated, sent: number): boolean {
   for (let i = s.from; i < s.to; i++) {
     const w = t[i]!.lower;
     if (arrestVerbs.has(w) || namingVerbs.has(w) || FRAME_WORDS.has(w)) return true;
-    if (w === ',' && i > s.from && nouns.matchAt(t, i - 1, i)?.value.some(c => c.cls === 'perpetrator')) return true;
+    if (w === ',' && nounEndingAt(t, i, ANTECEDENT_REACH, s.from)?.value.some(c => c.cls === 'perpetrator')) return true;
   }
   return false;
 }

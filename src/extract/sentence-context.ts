@@ -1,6 +1,6 @@
 // When and where a sentence says something happened: its dates and places, less datelines, claims and speakers.
 import type { IncidentDate } from '../model.js';
-import { isDatelineDate, within, type Annotated, type DateSpan, type PlaceSpan, type Span } from './annotate.js';
+import { anyWord, isDatelineDate, within, type Annotated, type DateSpan, type PlaceSpan, type Span } from './annotate.js';
 import { cues, reportingVerbs, temporalSubordinators } from './lexicon.js';
 import { isPlaceWord } from '../gazetteer/places.js';
 import { shiftDay } from '../nlp/dates.js';
@@ -16,7 +16,7 @@ export function sentenceDate(a: Annotated, sent: number, near?: number, clause?:
   const at = near ?? s.from;
   // "troops launched an operation on Tuesday after fighters killed 30 farmers over the weekend": the main
   // clause's date is not the date of the event its temporal clause tells.
-  const own = ds.filter(d => !(d.to <= at && a.tokens.slice(d.to, at).some(t => temporalSubordinators.has(t.lower))));
+  const own = ds.filter(d => !(d.to <= at && anyWord(a.tokens, d.to, at, temporalSubordinators)));
   const best = (own.length ? own : ds).reduce((b, d) => (Math.abs(d.from - at) < Math.abs(b.from - at) ? d : b));
   return weekEarlier(a, sent, best) ?? { value: best.date.value, span: best };
 }
