@@ -705,3 +705,19 @@ test('"armed officers shot dead the three attackers": the forces that stopped th
   assert.ok(!perps.some(p => /officers/i.test(p)), JSON.stringify(perps));
   assert.ok(perps.some(p => /attackers/i.test(p)), JSON.stringify(perps));
 });
+
+test('"the Somali militant group, which is linked to al-Qaeda, said it carried out the attack": the claim is the group\'s, not al-Qaeda\'s', () => {
+  const text = 'Al-Shabaab gunmen stormed a university campus in Garissa before dawn on Thursday, killing 147 people. The Somali militant group, which is linked to al-Qaeda, said it carried out the attack.';
+  for (const t of [text, text.toUpperCase(), text.toLowerCase()]) {
+    const orgs = each(t, '2015-04-03', i => i.perpetrators.filter(p => p.kind === 'organization').map(p => [p.canonical, p.attribution]))[0];
+    assert.deepEqual(orgs, [['al-Shabaab', 'claimed']]);
+  }
+});
+
+test('"said Franz Ruf": a surname spelled like a group\'s acronym (RUF) is the speaker, not a group', () => {
+  const text = 'Police arrested a 19-year-old man suspected of planning a suicide attack on a concert in Vienna. The suspect had pledged allegiance to the Islamic State group online, said Franz Ruf, director general for public security.';
+  for (const t of [text, text.toUpperCase()]) {
+    const names = each(t, '2024-08-08', i => i.perpetrators.map(p => p.canonical ?? p.name))[0] ?? [];
+    assert.ok(!names.includes('Revolutionary United Front'), JSON.stringify(names));
+  }
+});

@@ -6,6 +6,7 @@ import { capitalOf, countryOfDemonym, findPlaces, isPlaceWord, placeWords, resol
 import { findActors, nationalForces } from '../gazetteer/actors.js';
 import { PhraseMatcher } from '../nlp/phrases.js';
 import { functionWords, nouns } from './lexicon.js';
+import { given } from './names.js';
 
 export interface Span { from: number; to: number; start: number; end: number }
 export interface DateSpan extends Span { date: DateMention }
@@ -124,7 +125,8 @@ export function annotate(doc: Document): Annotated {
   }
   const ctx = { countryCounts, dateline: doc.dateline ?? null };
   const actors = findActors(text, { upperCaseDoc: mode === 'upper' })
-    .map(a => ({ ...toSpan(tokens, a.start, a.end), actorId: a.actorId, name: a.name, text: a.text }));
+    .map(a => ({ ...toSpan(tokens, a.start, a.end), actorId: a.actorId, name: a.name, text: a.text }))
+    .filter(a => !surname(tokens, a, mode));
   const byPosition = (x: Span, y: Span) => x.from - y.from || x.to - y.to;
   actors.sort(byPosition);
   let actorAt = indexSpans(actors, tokens.length);
@@ -361,4 +363,10 @@ function markForeign(places: PlaceSpan[], sentences: Sentence[], tokens: Token[]
     const named = (perParagraph.get(paraOf(p) + ':' + p.place.countryCode)?.size ?? 0) > 1;
     if (!named) p.notTheScene = true;
   }
+}
+
+/** "said Franz Ruf": one word of a group's name or acronym after a given name is that person's surname. */
+function surname(tokens: Token[], s: Span, mode: CaseMode): boolean {
+  const prev = tokens[s.from - 1];
+  return s.to - s.from === 1 && !!prev && given(prev.lower) && (mode !== 'mixed' || prev.cap);
 }

@@ -20,7 +20,7 @@ interface NounFile {
   attire: { verbs: string[]; garments: string[] };
 }
 interface FunctionFile { function: string[]; reporting: string[]; modifiers: string[]; agentFillers: string[]; pastForms: string[]; calendar: string[]; negators: string[]; referring: string[];
-  statementNouns: string[]; channelPrepositions: string[]; channelThrough: string[]; channelVerbs: string[]; determiners: string[]; namingVerbs: string[]; temporalSubordinators: string[]; timeDistances: string[]; framingPrepositions: string[]; laterSubordinators: string[]; agentGap: string[] }
+  statementNouns: string[]; channelPrepositions: string[]; channelThrough: string[]; channelVerbs: string[]; determiners: string[]; namingVerbs: string[]; temporalSubordinators: string[]; timeDistances: string[]; framingPrepositions: string[]; laterSubordinators: string[]; agentGap: string[]; copulas: string[]; relativePronouns: string[] }
 
 export interface TriggerInfo { type: IncidentType; weight: number }
 export type NounClass =
@@ -131,6 +131,10 @@ export const temporalSubordinators = new Set(F.temporalSubordinators);
 
 /** "on", "in", "yesterday": between an agent verb and its "by", with the date or place they introduce. */
 export const agentGap = new Set(F.agentGap);
+
+/** "is", "was": with a relative pronoun before them, open a clause that describes the phrase before it. */
+export const copulas = new Set(F.copulas);
+export const relativePronouns = new Set(F.relativePronouns);
 
 /** "before", "until": a clause about what came after the event. */
 export const laterSubordinators = new Set(F.laterSubordinators);

@@ -77,7 +77,7 @@ function expectedName(a: Annotated, i: number, to: number): boolean {
 }
 
 /** A given name, looked up without its accents ("José"); folding only words that have any. */
-function given(w: string): boolean {
+export function given(w: string): boolean {
   if (GIVEN.has(w)) return true;
   for (let i = 0; i < w.length; i++) if (w.charCodeAt(i) > 127) return GIVEN.has(fold(w));
   return false;

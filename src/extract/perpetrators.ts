@@ -4,7 +4,7 @@ import type { Attribution, Evidence, Perpetrator } from '../model.js';
 import { getActor } from '../gazetteer/actors.js';
 import { headNote, within, type ActorSpan, type Annotated, type Span } from './annotate.js';
 import type { Draft } from './grouping.js';
-import { agentFillers, cues, groupAttributes, groupHeads, negators, nouns, reportingVerbs } from './lexicon.js';
+import { agentFillers, copulas, cues, groupAttributes, groupHeads, negators, nouns, relativePronouns, reportingVerbs } from './lexicon.js';
 import { evidence } from './evidence.js';
 
 const MAX_ORGANIZATIONS = 4;
@@ -23,10 +23,38 @@ export function attributionOf(a: Annotated, from: number, to: number): Attributi
 
 /** A claim the sentence makes, not one it denies ("no group has claimed the bombings"). */
 function claimIn(a: Annotated, from: number, to: number): boolean {
-  return cues.claimed.findAll(a.tokens, from, to).some(h => {
+  return claimAt(a, from, to) >= 0;
+}
+
+/** Where the sentence's first claim begins, or -1. */
+function claimAt(a: Annotated, from: number, to: number): number {
+  const hit = cues.claimed.findAll(a.tokens, from, to).find(h => {
     for (let k = Math.max(from, h.from - 4); k < h.from; k++) if (negators.has(a.tokens[k]!.lower)) return false;
     return true;
   });
+  return hit ? hit.from : -1;
+}
+
+/**
+ * "The Somali militant group said it carried out the attack": a claim whose subject is a group named by its
+ * kind, in a sentence that names no group, is made by the one group already linked to the incident.
+ */
+export function claimByGroupNoun(a: Annotated, d: Draft, perpetrators: Perpetrator[], eventSents: Set<number>): void {
+  const orgs = perpetrators.filter(p => p.kind === 'organization' && !isState(p.actorId ?? ''));
+  if (orgs.length !== 1 || orgs[0]!.attribution === 'claimed') return;
+  const first = d.sents[0]!, last = d.sents[d.sents.length - 1]!;
+  for (let s = first; s < Math.min(a.sentences.length, last + 4); s++) {
+    if (!d.sents.includes(s) && eventSents.has(s)) continue;
+    const sent = a.sentences[s]!;
+    const at = claimAt(a, sent.from, sent.to);
+    if (at < 0 || within(a.actors, sent.from, sent.to).some(act => !notAnAuthor(a, act))) continue;
+    let article = false;
+    for (let k = sent.from; k < at; k++) {
+      const w = a.tokens[k]!.lower;
+      if (w === 'the') article = true;
+      else if (article && groupHeads.has(w)) { orgs[0]!.attribution = 'claimed'; return; }
+    }
+  }
 }
 
 /**
@@ -124,7 +152,9 @@ function describesAnother(a: Annotated, act: ActorSpan): boolean {
   const from = Math.max(0, act.from - 4);
   const hit = cues.affiliation.findAll(a.tokens, from, act.from).find(h => h.to === act.from || h.to === act.from - 1 && a.tokens[h.to]!.lower === 'the');
   if (!hit) return false;
-  const k = hit.from - 1;
+  let k = hit.from - 1;
+  // "the Somali militant group, which is linked to al-Qaeda": the relative clause describes the phrase before it.
+  if (copulas.has(a.tokens[k]?.lower ?? '') && relativePronouns.has(a.tokens[k - 1]?.lower ?? '')) k -= a.tokens[k - 2]?.text === ',' ? 3 : 2;
   if (k < 0) return false;
   if (a.actorAt[k]! >= 0) return true;
   const noun = a.tokens[k]!.lower;
