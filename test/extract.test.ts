@@ -721,3 +721,18 @@ test('"said Franz Ruf": a surname spelled like a group\'s acronym (RUF) is the s
     assert.ok(!names.includes('Revolutionary United Front'), JSON.stringify(names));
   }
 });
+
+test('"the attacker, identified by prosecutors as Stephan Balliet, a 27-year-old German": the name is the perpetrator and its description no victim', () => {
+  const text = 'A gunman shot dead two people near a synagogue in Halle on Wednesday, officials said. The attacker, identified by prosecutors as Stephan Balliet, a 27-year-old German, streamed the attack live on the internet.';
+  for (const t of [text, text.toUpperCase(), text.toLowerCase()]) {
+    const [inc] = extract(doc(t, '2019-10-09')).incidents;
+    assert.ok(inc?.perpetrators.some(p => /stephan balliet/i.test(p.name)), JSON.stringify(inc?.perpetrators));
+    assert.ok(!inc.victims.some(v => /german/i.test(v.text)), JSON.stringify(inc.victims));
+    assert.equal(inc.killed?.value, 2);
+  }
+});
+
+test('"the eastern German city of Halle": the demonym before "city of" picks the country', () => {
+  const [inc] = extract(doc('A gunman opened fire near a synagogue in the eastern German city of Halle on Wednesday.', '2019-10-09')).incidents;
+  assert.equal(inc?.location?.countryCode, 'DE');
+});

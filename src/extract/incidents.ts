@@ -220,10 +220,11 @@ function fill(a: Annotated, d: Draft, eventSents: Set<number>): Incident | null 
   const surnames = new Set<string>(), kinds = new Set<string>();
   // Most confident first; one phrase per head word and role (the scorer, like a reader, counts an entity once).
   const heads = new Set<string>();
-  const victimEnds = new Set(decided.filter(r => r.role === 'victim').map(r => r.np.to));
+  // Where the phrases for people end: a description after one of them and a comma is that person again.
+  const personEnds = new Set(decided.filter(r => r.role === 'victim' || r.role === 'perpetrator').map(r => r.np.to));
   for (const r of decided.sort((x, y) => y.p - x.p)) {
     const key = r.role + ':' + a.tokens[r.np.to - 1]!.lower.replace(/s$/, '');
-    if (heads.has(key) || r.role === 'victim' && appositive(a, r.np, victimEnds)) continue;
+    if (heads.has(key) || r.role === 'victim' && appositive(a, r.np, personEnds)) continue;
     heads.add(key);
     const put = <T>(list: T[], item: T, field: string) => add(list, item, r.np.text, field, r.np, r.np.text);
     if (r.role === 'perpetrator') {
@@ -398,15 +399,15 @@ function unknownTown(a: Annotated, d: Draft): string | true | null {
   return null;
 }
 
-/** "James Furlong, a history teacher at…": the phrase after a victim and a comma describes that victim. */
-function appositive(a: Annotated, np: NounPhrase, victimEnds: Set<number>): boolean {
+/** "James Furlong, a history teacher at…", "Stephan Balliet, a 27-year-old German": the phrase after a named victim or perpetrator and a comma describes that person. */
+function appositive(a: Annotated, np: NounPhrase, personEnds: Set<number>): boolean {
   if (np.classes.some(c => c.cls === 'name')) return false; // "Jose Perez, Maria Lopez and…": a list
   // The article may stand a few modifiers before the phrase the role model took ("a history teacher").
   let k = np.from;
   while (k > np.from - 3 && k > 0 && a.tokens[k]!.lower !== 'a' && a.tokens[k]!.lower !== 'an' && a.tokens[k - 1]!.kind === 'word') k--;
   if (a.tokens[k]?.lower !== 'a' && a.tokens[k]?.lower !== 'an') return false;
   k--;
-  return a.tokens[k]?.text === ',' && victimEnds.has(k) && personNames(a, Math.max(0, k - 4), k).some(n => n.to === k);
+  return a.tokens[k]?.text === ',' && personEnds.has(k) && personNames(a, Math.max(0, k - 4), k).some(n => n.to === k);
 }
 
 function nearPlace(np: NounPhrase, p: PlaceSpan): boolean {

@@ -251,9 +251,11 @@ export function namesSuspect(a: Annotated, np: NounPhrase): boolean {
 function namedAsSuspect(a: Annotated, k: number): boolean {
   const t = a.tokens;
   if (namingVerbs.has(t[k - 1]?.lower ?? '')) return suspectAntecedent(a, k - 1);
-  // The active voice: the naming verb, then the person named, then "as".
+  // The active voice: the naming verb, then the person named, then "as"; or the passive with its agent,
+  // "the attacker, identified by prosecutors as".
   for (let v = k - 2; v >= Math.max(0, k - 1 - ANTECEDENT_REACH); v--) {
     if (!namingVerbs.has(t[v]!.lower)) continue;
+    if (t[v + 1]!.lower === 'by') return suspectAntecedent(a, v);
     return !!nounEndingAt(t, k, k - v - 1, v + 1)?.value.some(c => c.cls === 'perpetrator');
   }
   return false;

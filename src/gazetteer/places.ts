@@ -363,6 +363,11 @@ export function findPlaces(text: string, opts: FindPlacesOptions = {}): PlaceMen
         endTok = typeTok;
         end = t.ends[typeTok]!;
       }
+      // "the eastern German city of Halle", "the Indian state of Kerala": the demonym says whose.
+      if ((ofAdmin || i >= 2 && t.keys[i - 1] === 'of' && g.cityTypes.has(t.keys[i - 2]!)) && i >= 3) {
+        const code = countryOfDemonym(t.keys[i - 3]!);
+        if (code && candidates.some((p) => p.countryCode === code)) candidates = candidates.filter((p) => p.countryCode === code);
+      }
       candidates.sort(byKindThenPopulation);
       return {
         m: { start, end, text: text.slice(start, end), candidates, cue: cue || followedByQualifier(), typeWord, qualifier: null },
