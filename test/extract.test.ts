@@ -736,3 +736,13 @@ test('"the eastern German city of Halle": the demonym before "city of" picks the
   const [inc] = extract(doc('A gunman opened fire near a synagogue in the eastern German city of Halle on Wednesday.', '2019-10-09')).incidents;
   assert.equal(inc?.location?.countryCode, 'DE');
 });
+
+test('police ending an attack commit none: "he was shot dead by police" is no incident, "police shot dead five men" counts attackers', () => {
+  const text = paragraphs('A van plowed into crowds in Barcelona on Thursday, killing 13 people. Hours later, in Cambrils, police shot dead five men after their car ran into pedestrians.',
+    'The driver was shot dead by police on Monday near Subirats.');
+  for (const t of [text, text.toUpperCase(), text.toLowerCase()]) {
+    const r = extract(doc(t, '2017-08-22')).incidents;
+    assert.ok(!r.some(i => i.location?.place === 'Subirats'), JSON.stringify(r.map(i => i.location?.place)));
+    assert.ok(!r.some(i => i.killed?.value === 5), JSON.stringify(r.map(i => i.killed)));
+  }
+});

@@ -6,7 +6,7 @@ import { numberAt, type NumberSpan } from '../nlp/numbers.js';
 import { PhraseMatcher } from '../nlp/phrases.js';
 import type { Count } from '../model.js';
 import type { Annotated } from './annotate.js';
-import { nouns, functionWords } from './lexicon.js';
+import { nouns, functionWords, lawAgentAround } from './lexicon.js';
 
 interface CasualtyFile { killed: string[]; injured: string[]; killedBefore: string[]; injuredBefore: string[]; toll: string[]; tollVerbs: string[]; deathVerbs: string[] }
 const C: CasualtyFile = JSON.parse(readFileSync(dataPath('lexicon', 'casualties.json'), 'utf8'));
@@ -88,7 +88,8 @@ function countBefore(a: Annotated, n: NumberSpan, limit: number): Omit<CasualtyM
   const { tokens } = a;
   for (let j = n.from - 1; j >= Math.max(limit, n.from - TOLL_REACH); j--) {
     const b = j >= n.from - 6 ? before.matchAt(tokens, j, n.from) : null;
-    if (b && b.to === n.from) return { field: b.value, to: n.to };
+    // "police shot dead five men": the attackers' deaths.
+    if (b && b.to === n.from) return { field: b.value === 'killed' && lawAgentAround(tokens, j, j) ? 'perpetratorsKilled' : b.value, to: n.to };
     const hit = toll.matchAt(tokens, j, n.from);
     if (hit) {
       // "the death toll rose to 224", "the number of people killed in Saturday's bombing has risen to 276"

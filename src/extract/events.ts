@@ -4,7 +4,7 @@ import type { IncidentType, Status } from '../model.js';
 import { anyWord, isDatelineDate, within, type Annotated, type DateSpan } from './annotate.js';
 import { sameDay } from './sentence-context.js';
 import { monthOfName } from '../nlp/dates.js';
-import { cues, framingPrepositions, laterSubordinators, ramming, referring, temporalSubordinators, triggers, type TriggerInfo } from './lexicon.js';
+import { cues, framingPrepositions, lawAgentAround, laterSubordinators, ramming, referring, temporalSubordinators, triggers, type TriggerInfo } from './lexicon.js';
 import type { PhraseHit, PhraseMatcher } from '../nlp/phrases.js';
 
 export interface EventMention {
@@ -41,7 +41,7 @@ export function eventMentions(a: Annotated): EventMention[] {
   const { tokens } = a;
   for (const s of a.sentences) {
     // "a group known for bombings and kidnappings for ransom": what someone habitually does is no event.
-    const found = triggers.findAll(tokens, s.from, s.to).filter(h => !cues.habitual.has(tokens, Math.max(s.from, h.from - HABIT_REACH), h.from));
+    const found = triggers.findAll(tokens, s.from, s.to).filter(h => !cues.habitual.has(tokens, Math.max(s.from, h.from - HABIT_REACH), h.from) && !lawAgentAround(tokens, h.from, h.to));
     const ram = rammingAt(a, s.from, s.to);
     if (ram) found.unshift(ram);
     if (!found.length) continue;

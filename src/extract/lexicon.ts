@@ -11,7 +11,7 @@ interface TriggerFile {
   triggers: { type: IncidentType; weight: number; words: string[] }[];
   plots: string[]; foiled: string[]; arrests: string[]; failed: string[]; threatened: string[];
   claimed: string[]; suspected: string[]; inspired: string[]; directed: string[]; denied: string[];
-  suicide: string[]; nonIncident: string[]; stateAction: string[]; hypothetical: string[]; generic: string[]; separate: string[]; additional: string[]; blame: string[]; laborStrike: string[]; affiliation: string[]; arrestVerbs: string[]; suspectFrames: string[]; suspicion: string[]; sameDay: string[]; casualtyWords: string[]; agentVerbs: string[]; habitual: string[];
+  suicide: string[]; nonIncident: string[]; stateAction: string[]; hypothetical: string[]; generic: string[]; separate: string[]; additional: string[]; blame: string[]; laborStrike: string[]; affiliation: string[]; arrestVerbs: string[]; suspectFrames: string[]; suspicion: string[]; sameDay: string[]; casualtyWords: string[]; agentVerbs: string[]; habitual: string[]; lawAgents: string[];
   ramming: { verbs: string[]; vehicles: string[]; into: string[] };
 }
 interface NounFile {
@@ -41,7 +41,7 @@ export const cues = {
   denied: cue(T.denied), suicide: cue(T.suicide), nonIncident: cue(T.nonIncident), stateAction: cue(T.stateAction),
   hypothetical: cue(T.hypothetical), generic: cue(T.generic), separate: cue(T.separate),
   additional: cue(T.additional), blame: cue(T.blame), laborStrike: cue(T.laborStrike), affiliation: cue(T.affiliation), suspicion: cue(T.suspicion), sameDay: cue(T.sameDay),
-  habitual: cue(T.habitual),
+  habitual: cue(T.habitual), lawAgents: cue(T.lawAgents),
 };
 
 /** "killed", "injured": triggers that only count victims. */
@@ -70,6 +70,21 @@ export function nounEndingAt(tokens: Token[], end: number, reach: number, from =
     if (hit && hit.to === end) return hit;
   }
   return null;
+}
+
+const LAW_AGENT_WORDS = 3;
+
+/**
+ * Police or security forces as the subject right before token `i` ("police shot dead five men") or as the
+ * agent right after it ("he was shot dead by police"): they end an attack, they do not commit one.
+ */
+export function lawAgentAround(tokens: Token[], i: number, after: number): boolean {
+  for (let j = i - 1; j >= Math.max(0, i - LAW_AGENT_WORDS); j--) if (cues.lawAgents.matchAt(tokens, j, i)?.to === i) return true;
+  let k = after;
+  if (tokens[k]?.lower === 'dead') k++;
+  if (tokens[k]?.lower !== 'by') return false;
+  for (let j = k + 1; j <= k + 1 + LAW_AGENT_WORDS && j < tokens.length && tokens[j]!.kind === 'word'; j++) if (cues.lawAgents.matchAt(tokens, j)) return true;
+  return false;
 }
 
 export const attire = { verbs: new PhraseMatcher<true>().addAll(N.attire.verbs, true), garments: new PhraseMatcher<true>().addAll(N.attire.garments, true) };
