@@ -746,3 +746,17 @@ test('police ending an attack commit none: "he was shot dead by police" is no in
     assert.ok(!r.some(i => i.killed?.value === 5), JSON.stringify(r.map(i => i.killed)));
   }
 });
+
+test('"three attackers, including two women, were killed": the women are attackers, not victims', () => {
+  const text = 'Islamist gunmen attacked a hotel in Ouagadougou on Friday night, killing 29 people. Three attackers, including two women, were killed, the government said.';
+  for (const t of [text, text.toUpperCase(), text.toLowerCase()]) assert.ok(!each(t, '2016-01-16', victimTexts).flat().some(v => /women/i.test(v)), t);
+});
+
+test('"a ceremony marking the anniversary of the killing of General Qassem Soleimani": the death remembered is not this attack\'s', () => {
+  const text = 'Two explosions killed at least 84 people on Wednesday at a ceremony in Kerman marking the anniversary of the killing of General Qassem Soleimani, state media said.';
+  for (const t of [text, text.toUpperCase(), text.toLowerCase()]) {
+    const victims = each(t, '2024-01-04', victimTexts);
+    assert.equal(victims.length, 1);
+    assert.ok(!victims.flat().some(v => /soleimani/i.test(v)), JSON.stringify(victims));
+  }
+});

@@ -35,13 +35,17 @@ export const PRIORITY: IncidentType[] = ['hijacking', 'kidnapping', 'hostage_tak
 
 /** How many words before a trigger a cue of habit reaches ("known for its bombings"). */
 const HABIT_REACH = 7;
+/** …and a cue of commemoration ("the anniversary of the killing of"). */
+export const COMMEMORATION_REACH = 3;
 
 export function eventMentions(a: Annotated): EventMention[] {
   const out: EventMention[] = [];
   const { tokens } = a;
   for (const s of a.sentences) {
     // "a group known for bombings and kidnappings for ransom": what someone habitually does is no event.
-    const found = triggers.findAll(tokens, s.from, s.to).filter(h => !cues.habitual.has(tokens, Math.max(s.from, h.from - HABIT_REACH), h.from) && !lawAgentAround(tokens, h.from, h.to));
+    // "the anniversary of the killing of…": an event remembered is not the one reported.
+    const found = triggers.findAll(tokens, s.from, s.to).filter(h => !cues.habitual.has(tokens, Math.max(s.from, h.from - HABIT_REACH), h.from)
+      && !lawAgentAround(tokens, h.from, h.to) && !cues.commemoration.has(tokens, Math.max(s.from, h.from - COMMEMORATION_REACH), h.from));
     const ram = rammingAt(a, s.from, s.to);
     if (ram) found.unshift(ram);
     if (!found.length) continue;

@@ -162,12 +162,34 @@ export function decideRole(a: Annotated, np: NounPhrase, type: IncidentType, f: 
   if (!d) return plot && arrestedPerson(a, np) ? { role: 'perpetrator', p: 0.5, category: 'other', weaponType: 'unknown' } : null;
   // "Armed officers shot dead the three attackers": forces that stopped the attackers did not attack.
   if (d.role === 'perpetrator' && stoppedAttackers(a, np)) return null;
+  // "Three attackers, including two women, were killed": some of the attackers, not victims.
+  if (d.role === 'victim' && partOfAttackers(a, np)) return null;
+  // "marking the anniversary of the killing of General Qassem Soleimani": a death remembered.
+  if (d.role === 'victim' && remembered(a, np)) return null;
   // "police arrested a 27-year-old man", "two men were charged", "a man armed with a knife": a suspect,
   // whatever else the sentence says.
   if (d.role === 'victim' && (arrested(a, np) || armedWith(a, np))) return { ...d, role: 'perpetrator' };
   // The van of a ramming is its weapon, not its target.
   if (d.role === 'target' && type === 'vehicle_ramming' && np.classes.some(c => c.cls === 'weapon' && c.type === 'vehicle')) return { ...d, role: 'weapon', weaponType: 'vehicle' };
   return d;
+}
+
+const REMEMBERED_REACH = 6;
+
+function remembered(a: Annotated, np: NounPhrase): boolean {
+  const t = a.tokens;
+  for (let k = np.from - 1; k >= Math.max(0, np.from - REMEMBERED_REACH) && t[k]!.kind !== 'punct'; k--) if (cues.commemoration.matchAt(t, k, np.from)) return true;
+  return false;
+}
+
+/** The phrase is "including …" after a word for the perpetrators: "three attackers, including two women". */
+function partOfAttackers(a: Annotated, np: NounPhrase): boolean {
+  const t = a.tokens;
+  let k = np.from - 1;
+  if (t[k]?.lower !== 'including') return false;
+  if (t[k - 1]?.text === ',') k--;
+  const hit = nounEndingAt(t, k, ANTECEDENT_REACH);
+  return !!hit && hit.value.some(c => c.cls === 'perpetrator') && !hit.value.some(c => c.cls === 'person');
 }
 
 /**
