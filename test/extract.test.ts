@@ -760,3 +760,22 @@ test('"a ceremony marking the anniversary of the killing of General Qassem Solei
     assert.ok(!victims.flat().some(v => /soleimani/i.test(v)), JSON.stringify(victims));
   }
 });
+
+test('phrases come out the same in every casing: "the group\'s afghan branch", "boko haram fighters", "a taylor swift concert"', () => {
+  const cases: [string, string, (i: Incident) => string[], RegExp][] = [
+    ['Two explosions killed at least 84 people in Kerman on Wednesday. U.S. officials said the group\'s Afghan branch, Islamic State Khorasan, was behind the bombings.', '2024-01-04', i => i.targets.map(t => t.text), /^$/],
+    ['Boko Haram fighters killed at least 30 people in an overnight attack on Dalori village near Maiduguri.', '2016-01-31', perpetratorNames, /^boko haram fighters$/i],
+    ['Police arrested a 19-year-old man suspected of planning a suicide attack on a Taylor Swift concert in Vienna.', '2024-08-08', i => [...i.targets.map(t => t.text), ...victimTexts(i)], /^taylor swift concert$/i],
+  ];
+  for (const [text, published, pick, want] of cases) {
+    for (const t of [text, text.toUpperCase(), text.toLowerCase()]) {
+      const got = each(t, published, pick)[0] ?? [];
+      assert.ok(got.length ? got.some(x => want.test(x)) && got.every(x => want.test(x) || /^(islamic state|boko haram)$/i.test(x)) : want.test(''), `${t}: ${JSON.stringify(got)}`);
+    }
+  }
+});
+
+test('"blamed India\'s intelligence agency for the attack": the one blamed is no target', () => {
+  const text = 'A suicide bomber killed 70 people at a hospital in Quetta on Monday. The chief minister blamed India\'s intelligence agency for the attack.';
+  for (const t of [text, text.toUpperCase(), text.toLowerCase()]) assert.deepEqual(each(t, '2016-08-08', i => i.targets.map(x => x.text)), [[]]);
+});

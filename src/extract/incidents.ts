@@ -326,6 +326,9 @@ function sentencePhrases(a: Annotated, sent: number): SentencePhrases {
       nps[k] = { ...np, to: n.to, end: n.end, text: a.text.slice(np.start, n.end).replace(/\s+/g, ' '), classes: [...np.classes, { cls: 'name' }] };
       continue;
     }
+    // "a Taylor Swift concert": a name that modifies a word for a place or thing is part of that phrase.
+    if (nps.some(np => np.from <= n.from && n.to <= np.headFrom && !np.classes.some(c => c.cls === 'person' || c.cls === 'perpetrator')
+      && !a.tokens[n.to - 1]!.lower.endsWith("'s"))) continue;
     // A name beside a word for the person names the same one, unless it is named as a suspect ("identified the bomber as …").
     if (nps.some(np => np.to >= n.from - 2 && np.from <= n.to + 2 && np.classes.some(c => c.cls === 'person')) && !suspectsBefore(a, n.from)) continue;
     nps.push({ ...n, headFrom: n.from, classes: [{ cls: 'name' }] });

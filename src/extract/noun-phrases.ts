@@ -4,6 +4,7 @@ import type { Token } from '../nlp/tokens.js';
 import type { Annotated } from './annotate.js';
 import { functionWords, modifiers, nounWords, nouns, pastForms, reportingVerbs, triggers, type NounClass } from './lexicon.js';
 import { numberAt } from '../nlp/numbers.js';
+import { given } from './names.js';
 
 export interface NounPhrase {
   from: number;
@@ -59,7 +60,10 @@ export function nounPhrases(a: Annotated, from: number, to: number): NounPhrase[
       if (tokens[left]!.kind === 'num' || numberAt([tokens[left]!], 0)) break;
     }
     // Do not start a phrase on an unknown word when it is not next to a known one: it is likely a verb.
+    // A possessive is no verb ("the group's afghan branch"), nor is a group's name ("boko haram fighters") or a
+    // given name ("a taylor swift concert").
     while (left < hit.from && isModifier(a, tokens[left]!, 0) === 'unknown' && a.mode !== 'mixed' && left + 1 < hit.from
+      && !tokens[left]!.lower.endsWith("'s") && a.actorAt[left]! < 0 && !given(tokens[left]!.lower)
       && isModifier(a, tokens[left + 1]!, 0) === 'unknown') left++;
     // A head whose modifiers reach back into the phrase before it extends that phrase ("guerrilla urban commandos").
     const prev = out[out.length - 1];
@@ -82,7 +86,8 @@ function ofPhrases(a: Annotated, nps: NounPhrase[]): NounPhrase[] {
   const out: NounPhrase[] = [];
   for (let k = 0; k < nps.length; k++) {
     const np = nps[k]!, next = nps[k + 1];
-    if (next && np.classes.every(c => c.cls === 'needsModifier') && tokens[np.to]?.lower === 'of') {
+    // "members of the FMLN" are people of the group, which the registry names: the phrase stays "members".
+    if (next && np.classes.every(c => c.cls === 'needsModifier') && tokens[np.to]?.lower === 'of' && a.actorAt[next.to - 1]! < 0) {
       let i = np.to + 1;
       while (i < next.from && OF_DETERMINERS.has(tokens[i]!.lower)) i++;
       if (i === next.from) {

@@ -164,6 +164,8 @@ export function decideRole(a: Annotated, np: NounPhrase, type: IncidentType, f: 
   if (d.role === 'perpetrator' && stoppedAttackers(a, np)) return null;
   // "Three attackers, including two women, were killed": some of the attackers, not victims.
   if (d.role === 'victim' && partOfAttackers(a, np)) return null;
+  // "blamed India's intelligence agency for the attack": the one blamed is no target or victim.
+  if ((d.role === 'target' || d.role === 'victim') && blamedFor(a, np)) return null;
   // "marking the anniversary of the killing of General Qassem Soleimani": a death remembered.
   if (d.role === 'victim' && remembered(a, np)) return null;
   // "police arrested a 27-year-old man", "two men were charged", "a man armed with a knife": a suspect,
@@ -172,6 +174,13 @@ export function decideRole(a: Annotated, np: NounPhrase, type: IncidentType, f: 
   // The van of a ramming is its weapon, not its target.
   if (d.role === 'target' && type === 'vehicle_ramming' && np.classes.some(c => c.cls === 'weapon' && c.type === 'vehicle')) return { ...d, role: 'weapon', weaponType: 'vehicle' };
   return d;
+}
+
+function blamedFor(a: Annotated, np: NounPhrase): boolean {
+  const t = a.tokens, next = t[np.to]?.lower;
+  if (next !== 'for' && next !== 'of') return false;
+  for (let k = np.from - 1; k >= Math.max(0, np.from - 3); k--) if (cues.blame.matchAt(t, k, np.from)?.to === np.from) return true;
+  return false;
 }
 
 const REMEMBERED_REACH = 6;
