@@ -779,3 +779,32 @@ test('"blamed India\'s intelligence agency for the attack": the one blamed is no
   const text = 'A suicide bomber killed 70 people at a hospital in Quetta on Monday. The chief minister blamed India\'s intelligence agency for the attack.';
   for (const t of [text, text.toUpperCase(), text.toLowerCase()]) assert.deepEqual(each(t, '2016-08-08', i => i.targets.map(x => x.text)), [[]]);
 });
+
+test('the speaker of "…, Interior Minister Bernard Cazeneuve said" is no victim, nor are those "he said" were killed left out', () => {
+  const text = 'French police have foiled a plan to attack a church in the Paris suburb of Villejuif, Interior Minister Bernard Cazeneuve said on Wednesday.';
+  for (const t of [text, text.toUpperCase(), text.toLowerCase()]) assert.deepEqual(each(t, '2015-04-22', victimTexts), [[]]);
+  const killed = 'Rebels attacked a paratroopers battalion in San Salvador on Tuesday. General Bustillo said four officers of the battalion were killed in the attack.';
+  assert.ok(each(killed, '1989-11-22', victimTexts).flat().some(v => /four officers/i.test(v)));
+});
+
+test('two provinces are two places: a bombing in Kunar is not the arson told in Nangarhar', () => {
+  const text = 'Taliban insurgents set fire to a school and killed two teachers in eastern Nangarhar province overnight, a provincial spokesman said Thursday. In neighbouring Kunar province, a roadside bomb hit a minibus on Wednesday, killing seven civilians, police said.';
+  for (const t of [text, text.toUpperCase(), text.toLowerCase()]) {
+    assert.deepEqual(each(t, '2018-05-10', i => [i.type, i.location?.admin1]), [['arson', 'Nangarhar'], ['bombing', 'Kunar']]);
+  }
+});
+
+test('"identified as Syed Rizwan Farook, 28, a county health inspector, and Tashfeen Malik, 27": both are perpetrators, in every casing', () => {
+  const text = 'A husband and wife opened fire on a holiday party in San Bernardino on Wednesday, killing 14 people. The shooters were identified as Syed Rizwan Farook, 28, a county health inspector, and Tashfeen Malik, 27.';
+  for (const t of [text, text.toUpperCase(), text.toLowerCase()]) {
+    const names = (each(t, '2015-12-04', perpetratorNames)[0] ?? []).map(n => n.toLowerCase());
+    assert.ok(names.includes('syed rizwan farook') && names.includes('tashfeen malik'), JSON.stringify(names));
+  }
+});
+
+test('"armed gangs often kidnap people for ransom" is what they habitually do; "the group of Mokhtar Belmokhtar" names its leader, no victim', () => {
+  const habit = 'Gunmen abducted 317 schoolgirls from a boarding school in Jangebe in Zamfara state early on Friday, police said. A police spokesman said security forces were searching the forests for the girls. Armed gangs known locally as bandits often kidnap people for ransom in the region.';
+  assert.deepEqual(each(habit, '2021-02-27', perpetratorNames), [['Gunmen']]);
+  const leader = 'Islamist gunmen attacked the Splendid Hotel in Ouagadougou on Friday night, killing 29 people. AQIM said the attack was carried out with the Al Mourabitoun group of Mokhtar Belmokhtar.';
+  assert.ok(!each(leader, '2016-01-16', victimTexts).flat().some(v => /belmokhtar/i.test(v)));
+});

@@ -330,7 +330,9 @@ function sentencePhrases(a: Annotated, sent: number): SentencePhrases {
     if (nps.some(np => np.from <= n.from && n.to <= np.headFrom && !np.classes.some(c => c.cls === 'person' || c.cls === 'perpetrator')
       && !a.tokens[n.to - 1]!.lower.endsWith("'s"))) continue;
     // A name beside a word for the person names the same one, unless it is named as a suspect ("identified the bomber as …").
-    if (nps.some(np => np.to >= n.from - 2 && np.from <= n.to + 2 && np.classes.some(c => c.cls === 'person')) && !suspectsBefore(a, n.from)) continue;
+    // Not across a conjunction: "Syed Rizwan Farook, 28, a county health inspector, and Tashfeen Malik, 27".
+    const beside = (np: NounPhrase) => np.to >= n.from - 2 && np.from <= n.to + 2 && !(np.to <= n.from && a.tokens[n.from - 1]!.lower === 'and');
+    if (nps.some(np => beside(np) && np.classes.some(c => c.cls === 'person')) && !suspectsBefore(a, n.from)) continue;
     nps.push({ ...n, headFrom: n.from, classes: [{ cls: 'name' }] });
   }
   const phrases = { nps, suspects: listedSuspects(a, nps) };

@@ -20,7 +20,7 @@ interface NounFile {
   attire: { verbs: string[]; garments: string[] };
 }
 interface FunctionFile { function: string[]; reporting: string[]; modifiers: string[]; agentFillers: string[]; pastForms: string[]; calendar: string[]; negators: string[]; referring: string[];
-  statementNouns: string[]; channelPrepositions: string[]; channelThrough: string[]; channelVerbs: string[]; determiners: string[]; namingVerbs: string[]; temporalSubordinators: string[]; timeDistances: string[]; framingPrepositions: string[]; laterSubordinators: string[]; agentGap: string[]; copulas: string[]; relativePronouns: string[] }
+  statementNouns: string[]; channelPrepositions: string[]; channelThrough: string[]; channelVerbs: string[]; determiners: string[]; namingVerbs: string[]; temporalSubordinators: string[]; timeDistances: string[]; framingPrepositions: string[]; laterSubordinators: string[]; agentGap: string[]; copulas: string[]; relativePronouns: string[]; speechVerbs: string[] }
 
 export interface TriggerInfo { type: IncidentType; weight: number }
 export type NounClass =
@@ -131,6 +131,8 @@ function otherNumber(w: string): string | null {
 
 export const functionWords = new Set(F.function);
 export const reportingVerbs = new Set(F.reporting);
+/** "said", "told": the person right before or after one is speaking. */
+export const speechVerbs = new Set(F.speechVerbs);
 export const agentFillers = new Set(F.agentFillers);
 export const pastForms = new Set(F.pastForms);
 export const calendarWords = new Set(F.calendar);

@@ -8,7 +8,8 @@ import type { Annotated } from './annotate.js';
 import { calendarWords, functionWords, modifiers, namingVerbs, nounEndingAt, nounWords, nouns, reportingVerbs, triggers } from './lexicon.js';
 
 const names = JSON.parse(readFileSync(dataPath('place-common-words.json'), 'utf8')) as { givenNames: string[]; personNames: string[] };
-const GIVEN = new Set(names.givenNames);
+const extraGiven = JSON.parse(readFileSync(dataPath('lexicon', 'given-names.json'), 'utf8')) as { givenNames: string[] };
+const GIVEN = new Set([...names.givenNames, ...extraGiven.givenNames]);
 const TITLES = new Set((JSON.parse(readFileSync(dataPath('lexicon', 'titles.json'), 'utf8')) as { titles: string[] }).titles);
 /** Words written in lower case far more than capitalised: in caseless text they end a name. */
 const COMMON = new Set((JSON.parse(readFileSync(dataPath('lexicon', 'common-words.json'), 'utf8')) as { words: string[] }).words);
@@ -23,7 +24,8 @@ function nameLike(a: Annotated, t: Token): boolean {
   if (t.kind !== 'word' || t.text.length < 2 || calendarWords.has(t.lower)) return false;
   if (a.mode === 'mixed') return t.cap && !functionWords.has(t.lower);
   const w = t.lower;
-  return !inLexicon(t) && (!COMMON.has(w) || GIVEN.has(w)) && !/(ed|ing|ly)$/.test(w);
+  // "syed", "ahmed": a given name is no verb for its ending.
+  return !inLexicon(t) && (GIVEN.has(w) || !COMMON.has(w) && !/(ed|ing|ly)$/.test(w));
 }
 
 /** A word the extractor's lexicons know: a function word, a verb of saying, a noun, a modifier, a trigger, a date word. */
@@ -45,8 +47,12 @@ function unknownPair(a: Annotated, i: number, to: number): boolean {
   // right after a word for a person ("gunman Mevlut Altintas").
   const prev = a.tokens[i - 1];
   if (!prev) return false;
-  return prev.text === ',' || NAME_INTRO.has(prev.lower) || !!nouns.matchAt(a.tokens, i - 1)?.value.some(c => c.cls === 'person' || c.cls === 'perpetrator');
+  return prev.text === ',' || NAME_INTRO.has(prev.lower) || !!nouns.matchAt(a.tokens, i - 1)?.value.some(c => c.cls === 'person' || c.cls === 'perpetrator')
+    || aged(a, k + 1);
 }
+
+/** ", 27,": an age after the words before token i. */
+const aged = (a: Annotated, i: number): boolean => a.tokens[i]?.text === ',' && a.tokens[i + 1]?.kind === 'num' && /^\d{1,2}$/.test(a.tokens[i + 1]!.text);
 
 const NAME_INTRO = new Set(['as', 'named', 'identified']);
 
@@ -64,7 +70,7 @@ function scene(a: Annotated, i: number): boolean {
 function expectedName(a: Annotated, i: number, to: number): boolean {
   const t = a.tokens;
   const prev = t[i - 1];
-  if (a.mode === 'mixed' || !prev || prev.lower !== 'as' && prev.text !== ',') return false;
+  if (a.mode === 'mixed' || !prev || prev.lower !== 'as' && prev.text !== ',' && prev.lower !== 'and') return false;
   let j = i;
   while (j < to && j - i < 3 && nameLike(a, t[j]!) && !scene(a, j) && a.actorAt[j]! < 0) j++;
   if (j - i < 2) return false;
@@ -72,7 +78,9 @@ function expectedName(a: Annotated, i: number, to: number): boolean {
     for (let v = i - 2; v >= Math.max(0, i - 5); v--) if (namingVerbs.has(t[v]!.lower)) return true;
     return false;
   }
-  if (t[i - 1]?.text !== ',' || t[j]?.text !== ',' || t[j + 1]?.kind !== 'num') return false;
+  if (!aged(a, j)) return false;
+  // "… and tashfeen malik, 27": one more aged name in a list.
+  if (prev.lower === 'and') return true;
   return !!nounEndingAt(t, i - 1, 3)?.value.some(c => c.cls === 'person' || c.cls === 'perpetrator');
 }
 

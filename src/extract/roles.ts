@@ -6,7 +6,7 @@ import { dataPath } from '../paths.js';
 import type { IncidentType, TargetCategory, WeaponType } from '../model.js';
 import type { Annotated } from './annotate.js';
 import type { NounPhrase } from './noun-phrases.js';
-import { agentGap, agentVerbs, armedPersons, arrestVerbs, cues, functionWords, namingVerbs, nounEndingAt, nouns, perpetratorModifiers, reportingVerbs, statementChannel, suspectFrames, triggers } from './lexicon.js';
+import { agentGap, agentVerbs, armedPersons, arrestVerbs, cues, functionWords, groupHeads, namingVerbs, nounEndingAt, nouns, perpetratorModifiers, reportingVerbs, speechVerbs, statementChannel, suspectFrames, triggers } from './lexicon.js';
 import { numberAt } from '../nlp/numbers.js';
 
 export const ROLES = ['perpetrator', 'target', 'victim', 'weapon'] as const;
@@ -164,8 +164,12 @@ export function decideRole(a: Annotated, np: NounPhrase, type: IncidentType, f: 
   if (d.role === 'perpetrator' && stoppedAttackers(a, np)) return null;
   // "Three attackers, including two women, were killed": some of the attackers, not victims.
   if (d.role === 'victim' && partOfAttackers(a, np)) return null;
+  // "…, Interior Minister Bernard Cazeneuve said": the speaker.
+  if ((d.role === 'target' || d.role === 'victim') && speaker(a, np)) return null;
   // "blamed India's intelligence agency for the attack": the one blamed is no target or victim.
   if ((d.role === 'target' || d.role === 'victim') && blamedFor(a, np)) return null;
+  // "the Al Mourabitoun group of Mokhtar Belmokhtar": the group's leader.
+  if (d.role === 'victim' && leaderOfGroup(a, np)) return null;
   // "marking the anniversary of the killing of General Qassem Soleimani": a death remembered.
   if (d.role === 'victim' && remembered(a, np)) return null;
   // "police arrested a 27-year-old man", "two men were charged", "a man armed with a knife": a suspect,
@@ -176,11 +180,23 @@ export function decideRole(a: Annotated, np: NounPhrase, type: IncidentType, f: 
   return d;
 }
 
+/** "…, Interior Minister Bernard Cazeneuve said", "…, said Franz Ruf, director general" (not "said four officers were killed"). */
+function speaker(a: Annotated, np: NounPhrase): boolean {
+  const t = a.tokens;
+  return speechVerbs.has(t[np.to]?.lower ?? '') || speechVerbs.has(t[np.from - 1]?.lower ?? '') && (!t[np.to] || t[np.to]!.kind === 'punct');
+}
+
 function blamedFor(a: Annotated, np: NounPhrase): boolean {
   const t = a.tokens, next = t[np.to]?.lower;
   if (next !== 'for' && next !== 'of') return false;
   for (let k = np.from - 1; k >= Math.max(0, np.from - 3); k--) if (cues.blame.matchAt(t, k, np.from)?.to === np.from) return true;
   return false;
+}
+
+function leaderOfGroup(a: Annotated, np: NounPhrase): boolean {
+  const k = np.from - 1;
+  if (a.tokens[k]?.lower !== 'of' || !np.classes.some(c => c.cls === 'name')) return false;
+  return groupHeads.has(a.tokens[k - 1]?.lower ?? '') || a.actorAt[k - 1]! >= 0;
 }
 
 const REMEMBERED_REACH = 6;

@@ -114,5 +114,7 @@ function span(d: IncidentDate): [string, string] | null {
   if (typeof d === 'object') return [d.from ?? '0000', d.to ?? '9999'];
   return d.length === 10 ? [d, d] : d.length === 7 ? [d + '-01', d + '-31'] : [d + '-01-01', d + '-12-31'];
 }
+/** One place, or one inside the other as far as the gazetteer tells; two provinces are two places. */
 export const samePlace = (x: PlaceSpan, y: PlaceSpan) =>
-  x.place.name === y.place.name || (x.place.kind !== 'city' || y.place.kind !== 'city') && x.place.countryCode === y.place.countryCode;
+  x.place.name === y.place.name || (x.place.kind !== 'city' || y.place.kind !== 'city') && !(x.place.kind === 'admin1' && y.place.kind === 'admin1')
+    && x.place.countryCode === y.place.countryCode;
