@@ -808,3 +808,29 @@ test('"armed gangs often kidnap people for ransom" is what they habitually do; "
   const leader = 'Islamist gunmen attacked the Splendid Hotel in Ouagadougou on Friday night, killing 29 people. AQIM said the attack was carried out with the Al Mourabitoun group of Mokhtar Belmokhtar.';
   assert.ok(!each(leader, '2016-01-16', victimTexts).flat().some(v => /belmokhtar/i.test(v)));
 });
+
+test('each group by its own clause: "The Islamic State group claimed responsibility, but the military said the Abu Sayyaf group was behind the attack"; "JNIM, linked to al-Qaeda, claimed"', () => {
+  const jolo = 'Two bombs exploded during a Sunday Mass at a cathedral on the island of Jolo, killing at least 20 people. The Islamic State group claimed responsibility, but the military said the Abu Sayyaf group was behind the attack.';
+  const orgs = (i: Incident) => i.perpetrators.filter(p => p.kind === 'organization').map(p => `${p.canonical}:${p.attribution}`);
+  assert.deepEqual(each(jolo, '2019-01-27', orgs), [['Islamic State:claimed', 'Abu Sayyaf:reported']]);
+  const mali = 'Jihadists killed 17 soldiers in an attack on a military post in central Mali on Thursday, the army said. The jihadist alliance JNIM, linked to al-Qaeda, claimed the attack on Friday.';
+  assert.ok(!each(mali, '2020-03-07', orgs).flat().some(o => /al-qaeda/i.test(o)), JSON.stringify(each(mali, '2020-03-07', orgs)));
+});
+
+test('"hours later, gunmen stormed a government office in the same city" is another incident; the toll "from Friday\'s bombing at a mosque in … rose to 63" counts', () => {
+  const text = 'A bomb hidden in a cart exploded near a market in Jalalabad on Thursday morning, killing eleven civilians. Hours later, gunmen stormed a government office in the same city, killing two guards.';
+  for (const t of [text, text.toUpperCase(), text.toLowerCase()]) assert.deepEqual(each(t, '2019-06-06', i => i.type), ['bombing', 'armed_assault']);
+  const toll = 'The death toll from Friday\'s suicide bombing at a Shi\'ite mosque in the northwestern city of Peshawar rose to 63 on Saturday, hospital officials said.';
+  assert.deepEqual(each(toll, '2022-03-05', i => i.killed?.value), [63]);
+});
+
+test('names: a small town as the last word of a name ("Mevlut Mert Altintas"), not a street named after someone ("Bernardo O\'Higgins Avenue"); "a 24-year-old Algerian student, Sid Ahmed Ghlam, was arrested" in a plot is a suspect', () => {
+  const ankara = 'A police officer shot and killed Russia\'s ambassador to Turkey at a photo exhibition in Ankara on Monday. The gunman, identified as Mevlut Mert Altintas, 22, was killed after a shootout.';
+  for (const t of [ankara, ankara.toUpperCase()]) assert.ok(each(t, '2016-12-20', perpetratorNames).flat().some(n => /^mevlut mert altintas$/i.test(n)), t);
+  const street = 'A bomb exploded at a bank on Bernardo O\'Higgins Avenue in Santiago on Tuesday, police said.';
+  assert.ok(!each(street, '1990-02-13', victimTexts).flat().some(v => /higgins/i.test(v)));
+  const plot = 'French police have foiled a plan to attack a church in Villejuif, officials said on Wednesday. A 24-year-old Algerian student, Sid Ahmed Ghlam, was arrested on Sunday after he called an ambulance having accidentally shot himself in the leg.';
+  const r = extract(doc(plot, '2015-04-22')).incidents;
+  assert.equal(r.length, 1);
+  assert.ok(r[0]!.perpetrators.some(p => /student/.test(p.name)), JSON.stringify(r[0]!.perpetrators));
+});

@@ -24,7 +24,7 @@ export interface CasualtyMention {
 }
 
 /** How far back a toll phrase may stand from its number. */
-const TOLL_REACH = 14;
+const TOLL_REACH = 20;
 
 const LINKS = new Set(['were', 'was', 'are', 'is', 'have', 'has', 'had', 'been', 'being', 'be', 'reported', 'left',
   'people', 'persons', 'others', 'and', 'at', 'least', 'confirmed', 'already', 'also', 'all', 'later', 'reportedly',

@@ -40,7 +40,9 @@ export function group(a: Annotated, events: EventMention[]): Draft[] {
     }
     const place = bestPlace(places, ev.triggers[0]!.from);
     // A later event of a sentence that tells several is another incident unless date and place say otherwise.
+    // "Hours later, gunmen stormed a government office": an attack of another kind told as following the one before.
     const separate: boolean = ev.separate || !!ev.clause && ev.clause.from > a.sentences[ev.sent]!.from
+      || !!cur && ev.type !== cur.events[0]!.type && !ev.anaphoric && !tollOnly(a, ev) && cues.sequel.has(a.tokens, a.sentences[ev.sent]!.from, ev.triggers[0]!.from)
       || ev.additional && (!!date || !!place || !!cur && ev.type !== cur.events[0]!.type && !tollOnly(a, ev));
     if (cur && !separate && joins(a, cur, ev, date, place) && !namesOther(a, cur, ev)) {
       cur.events.push(ev);

@@ -10,7 +10,7 @@ import { nounPhrases, type NounPhrase } from './noun-phrases.js';
 import { isTitle, personNames } from './names.js';
 import { casualties, type CasualtyMention } from './casualties.js';
 import { agentOf, arrestedPerson, decideRole, listedSuspects, mayNameSuspects, namesSuspect, roleFeatures, suspectsBefore, type RoleDecision } from './roles.js';
-import { actsInSentence, attributionOf, claimByGroupNoun, claims, defaultSuspect, isState, notAnAuthor, surfaceName } from './perpetrators.js';
+import { actsInSentence, attributionOf, claimByGroupNoun, claims, clauseOf, defaultSuspect, isState, notAnAuthor, surfaceName } from './perpetrators.js';
 import { evidence } from './evidence.js';
 import { armedPersons, attire, cues, functionWords, genericVictims, groupHeads, nouns, temporalSubordinators, timeDistances } from './lexicon.js';
 import { exposeFeatures, incidentProbability, incidentThreshold, type Features } from './incident-model.js';
@@ -178,10 +178,11 @@ function fill(a: Annotated, d: Draft, eventSents: Set<number>): Incident | null 
   };
   for (const sent of d.sents) {
     const s = a.sentences[sent]!;
-    const attribution = attributionOf(a, s.from, s.to);
     const here = d.events.filter(e => e.sent === sent);
     for (const act of within(a.actors, s.from, s.to)) {
       if (isState(act.actorId) && !actsInSentence(a, act, s.to) || notAnAuthor(a, act) || anotherTime(a, act, here)) continue;
+      const clause = clauseOf(a, s.from, s.to, act);
+      const attribution = attributionOf(a, clause.from, clause.to);
       // Named again where it claims the attack: the claim is how it is linked.
       const known = perpetrators.find(p => p.actorId === act.actorId);
       if (known && attribution === 'claimed') known.attribution = 'claimed';

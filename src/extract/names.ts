@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { dataPath } from '../paths.js';
 import { fold } from '../gazetteer/tokens.js';
+import { isPlaceWord } from '../gazetteer/places.js';
 import type { Token } from '../nlp/tokens.js';
 import type { Annotated } from './annotate.js';
 import { calendarWords, functionWords, modifiers, namingVerbs, nounEndingAt, nounWords, nouns, reportingVerbs, triggers } from './lexicon.js';
@@ -56,6 +57,16 @@ const aged = (a: Annotated, i: number): boolean => a.tokens[i]?.text === ',' && 
 
 const NAME_INTRO = new Set(['as', 'named', 'identified']);
 
+/** Population under which a one-word town right after a name's words, with no "in" before it, is the name's ("Mevlut Mert Altintas"). */
+const SURNAME_TOWN = 50000;
+
+function townInName(a: Annotated, j: number): boolean {
+  const k = a.placeAt[j]!;
+  if (k < 0) return false;
+  const p = a.places[k]!;
+  return p.from === j && p.to === j + 1 && !p.cue && !p.dateline && p.place.kind === 'city' && p.place.population < SURNAME_TOWN;
+}
+
 /** A place that may be where something happened; a small town abroad the text does not support ("Usman Khan") may be a name. */
 function scene(a: Annotated, i: number): boolean {
   const k = a.placeAt[i]!;
@@ -108,10 +119,12 @@ export function personNames(a: Annotated, from: number, to: number): NameSpan[] 
     while (j < to && j - i < 5) {
       const u = tokens[j]!;
       if (PARTICLES.has(u.lower) && j + 1 < to && nameLike(a, tokens[j + 1]!)) { j += 2; continue; }
-      if (!nameLike(a, u) || taken(j)) break;
+      if (!nameLike(a, u) || taken(j) && !townInName(a, j) || isPlaceWord('namesOther', u.lower)) break;
       j++;
     }
     if (j - i < 2) continue; // a given name alone is too often a word or a place
+    // "Bernardo O'Higgins Avenue", "Aga Khan University": the name of a street or a building.
+    if (j < to && isPlaceWord('namesOther', tokens[j]!.lower)) { i = j; continue; }
     const start = t.start, end = tokens[j - 1]!.end;
     out.push({ from: i, to: j, start, end, text: a.text.slice(start, end).replace(/\s+/g, ' ') });
     i = j - 1;

@@ -4,7 +4,7 @@ import type { Attribution, Evidence, Perpetrator } from '../model.js';
 import { getActor } from '../gazetteer/actors.js';
 import { headNote, within, type ActorSpan, type Annotated, type Span } from './annotate.js';
 import type { Draft } from './grouping.js';
-import { agentFillers, copulas, cues, groupAttributes, groupHeads, negators, nouns, relativePronouns, reportingVerbs } from './lexicon.js';
+import { agentFillers, contrastWords, copulas, cues, groupAttributes, groupHeads, negators, nouns, relativePronouns, reportingVerbs } from './lexicon.js';
 import { evidence } from './evidence.js';
 
 const MAX_ORGANIZATIONS = 4;
@@ -19,6 +19,22 @@ export function attributionOf(a: Annotated, from: number, to: number): Attributi
   if (has(cues.directed)) return 'directed';
   if (has(cues.suspected)) return 'suspected';
   return 'reported';
+}
+
+/**
+ * The clause of the sentence [from, to) that holds the span: "X claimed responsibility, but the military said
+ * Y was behind the attack" links X and Y each by its own clause.
+ */
+export function clauseOf(a: Annotated, from: number, to: number, span: Span): { from: number; to: number } {
+  const t = a.tokens;
+  let start = from, end = to;
+  for (let i = from + 1; i < to - 1; i++) {
+    const opens = t[i]!.text === ';' || contrastWords.has(t[i]!.lower) && t[i - 1]!.text === ',';
+    if (!opens) continue;
+    if (i <= span.from) start = i;
+    else if (i >= span.to) { end = i; break; }
+  }
+  return { from: start, to: end };
 }
 
 /** A claim the sentence makes, not one it denies ("no group has claimed the bombings"). */
@@ -155,6 +171,8 @@ function describesAnother(a: Annotated, act: ActorSpan): boolean {
   let k = hit.from - 1;
   // "the Somali militant group, which is linked to al-Qaeda": the relative clause describes the phrase before it.
   if (copulas.has(a.tokens[k]?.lower ?? '') && relativePronouns.has(a.tokens[k - 1]?.lower ?? '')) k -= a.tokens[k - 2]?.text === ',' ? 3 : 2;
+  // "the jihadist alliance JNIM, linked to al-Qaeda"
+  else if (a.tokens[k]?.text === ',') k--;
   if (k < 0) return false;
   if (a.actorAt[k]! >= 0) return true;
   const noun = a.tokens[k]!.lower;

@@ -418,8 +418,21 @@ function arrested(a: Annotated, np: NounPhrase): boolean {
       if (w.kind === 'punct' && w.text !== ',' || reportingVerbs.has(w.lower) || triggers.matchAt(t, j)) break;
     }
   }
-  const verb = nextContentWord(a, np.to, a.sentences[t[np.from]!.sent]!.to);
+  const verb = nextContentWord(a, pastApposition(a, np.to), a.sentences[t[np.from]!.sent]!.to);
   return verb !== null && arrestVerbs.has(verb);
+}
+
+const APPOSITION_WORDS = 5;
+
+/** Past ", Sid Ahmed Ghlam," after a phrase: where its verb may stand. */
+function pastApposition(a: Annotated, i: number): number {
+  const t = a.tokens;
+  if (t[i]?.text !== ',') return i;
+  for (let j = i + 1; j <= i + 1 + APPOSITION_WORDS && t[j]; j++) {
+    if (t[j]!.text === ',') return j > i + 1 ? j + 1 : i;
+    if (t[j]!.kind !== 'word') return i;
+  }
+  return i;
 }
 
 /** Scratch for one phrase's score per role (decisions are made one at a time). */
