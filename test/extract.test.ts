@@ -834,3 +834,22 @@ test('names: a small town as the last word of a name ("Mevlut Mert Altintas"), n
   assert.equal(r.length, 1);
   assert.ok(r[0]!.perpetrators.some(p => /student/.test(p.name)), JSON.stringify(r[0]!.perpetrators));
 });
+
+test('a foiled plot "to blow up a synagogue": police who killed two of the plotters are not perpetrators, "the Afghan branch of Islamic State" is no target', () => {
+  const text = 'Russian security forces said Tuesday they had thwarted a plot by Islamic State supporters to blow up a synagogue in Moscow. The Federal Security Service said its officers killed two members of the Afghan branch of Islamic State in a shootout after they resisted arrest.';
+  for (const t of [text, text.toUpperCase(), text.toLowerCase()]) {
+    const [inc, ...rest] = extract(doc(t, '2024-03-08')).incidents;
+    assert.equal(rest.length, 0);
+    assert.equal(inc?.status, 'foiled');
+    assert.deepEqual(inc.targets.map(x => x.text.toLowerCase()), ['synagogue']);
+    assert.ok(!inc.perpetrators.some(p => /officers/i.test(p.name)), JSON.stringify(inc.perpetrators));
+  }
+});
+
+test('"the attacker, a 23-year-old student named as Seifeddine Rezgui," and "nine suicide bombers, including a woman," describe attackers, not victims', () => {
+  const sousse = 'A gunman opened fire on tourists at a beach hotel in Sousse on Friday, killing 38 people. The attacker, a 23-year-old student named as Seifeddine Rezgui, had hidden a rifle in a beach umbrella.';
+  const colombo = 'Nine suicide bombers, including a woman, carried out the attacks on three churches and three hotels in Colombo on Sunday, killing 250 people.';
+  for (const [text, day] of [[sousse, '2015-06-27'], [colombo, '2019-04-23']] as const) {
+    for (const t of [text, text.toUpperCase(), text.toLowerCase()]) assert.ok(!each(t, day, victimTexts).flat().some(v => /student|woman/i.test(v)), t);
+  }
+});

@@ -163,11 +163,15 @@ export function decideRole(a: Annotated, np: NounPhrase, type: IncidentType, f: 
   // "Armed officers shot dead the three attackers": forces that stopped the attackers did not attack.
   if (d.role === 'perpetrator' && stoppedAttackers(a, np)) return null;
   // "Three attackers, including two women, were killed": some of the attackers, not victims.
-  if (d.role === 'victim' && partOfAttackers(a, np)) return null;
+  if (d.role === 'victim' && (partOfAttackers(a, np) || describesAttacker(a, np))) return null;
   // "…, Interior Minister Bernard Cazeneuve said": the speaker.
   if ((d.role === 'target' || d.role === 'victim') && speaker(a, np)) return null;
   // "blamed India's intelligence agency for the attack": the one blamed is no target or victim.
   if ((d.role === 'target' || d.role === 'victim') && blamedFor(a, np)) return null;
+  // "the Afghan branch of Islamic State": a part of a group, no target.
+  if (d.role === 'target' && groupHeads.has(a.tokens[np.to - 1]!.lower) && ofGroup(a, np.to)) return null;
+  // In a plot, police and soldiers are those who stopped it.
+  if (d.role === 'perpetrator' && plot && armedPersons.has(a.tokens[np.to - 1]!.lower)) return null;
   // "the Al Mourabitoun group of Mokhtar Belmokhtar": the group's leader.
   if (d.role === 'victim' && leaderOfGroup(a, np)) return null;
   // "marking the anniversary of the killing of General Qassem Soleimani": a death remembered.
@@ -193,6 +197,13 @@ function blamedFor(a: Annotated, np: NounPhrase): boolean {
   return false;
 }
 
+/** "of Islamic State", "of the FMLN" at token i. */
+function ofGroup(a: Annotated, i: number): boolean {
+  if (a.tokens[i]?.lower !== 'of') return false;
+  const k = a.tokens[i + 1]?.lower === 'the' ? i + 2 : i + 1;
+  return a.actorAt[k]! >= 0;
+}
+
 function leaderOfGroup(a: Annotated, np: NounPhrase): boolean {
   const k = np.from - 1;
   if (a.tokens[k]?.lower !== 'of' || !np.classes.some(c => c.cls === 'name')) return false;
@@ -207,10 +218,29 @@ function remembered(a: Annotated, np: NounPhrase): boolean {
   return false;
 }
 
+/** "The attacker, a 23-year-old student named as Seifeddine Rezgui": the attacker again. */
+function describesAttacker(a: Annotated, np: NounPhrase): boolean {
+  const t = a.tokens;
+  let k = np.from - 1;
+  if (statementChannel.determiners.has(t[k]?.lower ?? '')) k--;
+  if (t[k]?.text !== ',') return false;
+  const hit = nounEndingAt(t, k, ANTECEDENT_REACH);
+  if (!hit || !hit.value.some(c => c.cls === 'perpetrator') || hit.value.some(c => c.cls === 'person')) return false;
+  // Not "according to the guerrillas, a woman was wounded": an apposition closes with a comma of its own.
+  let j = hit.from - 1;
+  if (statementChannel.determiners.has(t[j]?.lower ?? '')) j--;
+  if (t[j]?.lower === 'to' && t[j - 1]?.lower === 'according') return false;
+  for (let i = np.to; i < Math.min(t.length, np.to + APPOSITION_REACH); i++) if (t[i]!.text === ',') return true;
+  return false;
+}
+
+const APPOSITION_REACH = 8;
+
 /** The phrase is "including …" after a word for the perpetrators: "three attackers, including two women". */
 function partOfAttackers(a: Annotated, np: NounPhrase): boolean {
   const t = a.tokens;
   let k = np.from - 1;
+  if (statementChannel.determiners.has(t[k]?.lower ?? '')) k--;
   if (t[k]?.lower !== 'including') return false;
   if (t[k - 1]?.text === ',') k--;
   const hit = nounEndingAt(t, k, ANTECEDENT_REACH);
