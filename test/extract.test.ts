@@ -853,3 +853,8 @@ test('"the attacker, a 23-year-old student named as Seifeddine Rezgui," and "nin
     for (const t of [text, text.toUpperCase(), text.toLowerCase()]) assert.ok(!each(t, day, victimTexts).flat().some(v => /student|woman/i.test(v)), t);
   }
 });
+
+test('a capitalised dateline over a lower-case transcript reads as lower case: "EL PASO, Texas — a gunman killed 22 people … the suspect, patrick crusius, 21,"', () => {
+  const text = 'EL PASO, Texas — a gunman killed 22 people at a walmart store in el paso on saturday. the suspect, patrick crusius, 21, of allen, texas, surrendered to police outside the store.';
+  assert.ok(each(text, '2019-08-04', perpetratorNames).flat().includes('patrick crusius'));
+});

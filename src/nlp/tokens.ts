@@ -44,7 +44,23 @@ export function caseMode(text: string): CaseMode {
   }
   if (upper > 4 * lower) return 'upper';
   if (upper * 50 < lower) return 'lower';
-  return 'mixed';
+  // "EL PASO, Texas — a gunman killed 22 people …": a capitalised dateline over a lower-case transcript.
+  return upper < lower && lowerSentenceStarts(text) ? 'lower' : 'mixed';
+}
+
+/** Where a sentence begins: after its end mark, or after the dash that closes a dateline. */
+const SENTENCE_START = /(?:[.!?]["'”’)]?|\s(?:--|[—–-]))\s+["'“‘(]?(\p{L})/gu;
+const MIN_STARTS = 2;
+
+/** Whether most sentences begin in lower case. */
+function lowerSentenceStarts(text: string): boolean {
+  let starts = 0, lower = 0;
+  SENTENCE_START.lastIndex = 0;
+  for (let m = SENTENCE_START.exec(text); m && starts < 200; m = SENTENCE_START.exec(text)) {
+    starts++;
+    if (m[1] !== m[1]!.toUpperCase()) lower++;
+  }
+  return starts >= MIN_STARTS && lower * 10 > starts * 7;
 }
 
 export function tokenize(text: string, mode: CaseMode): { tokens: Token[]; sentences: Sentence[] } {
