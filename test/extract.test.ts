@@ -858,3 +858,10 @@ test('a capitalised dateline over a lower-case transcript reads as lower case: "
   const text = 'EL PASO, Texas — a gunman killed 22 people at a walmart store in el paso on saturday. the suspect, patrick crusius, 21, of allen, texas, surrendered to police outside the store.';
   assert.ok(each(text, '2019-08-04', perpetratorNames).flat().includes('patrick crusius'));
 });
+
+test('"Islamic State said through its Amaq news agency that the attacker was one of its soldiers" is a claim; "one charge of terrorism" is no weapon', () => {
+  const berlin = 'A truck plowed into a crowded Christmas market in Berlin on Monday evening, killing 12 people. Islamic State said through its Amaq news agency that the attacker was one of its soldiers.';
+  assert.deepEqual(each(berlin, '2016-12-24', i => i.perpetrators.filter(p => p.kind === 'organization').map(p => p.attribution)), [['claimed']]);
+  const court = 'A gunman opened fire at two mosques in Christchurch during Friday prayers, killing 51 people. He later pleaded guilty to 51 murders and one charge of terrorism.';
+  assert.deepEqual(each(court, '2019-03-16', i => i.weapons.map(w => w.text)), [[]]);
+});

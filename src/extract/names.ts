@@ -43,7 +43,7 @@ function unknownPair(a: Annotated, i: number, to: number): boolean {
   if (a.mode !== 'mixed' || i + 1 >= to) return false;
   const strange = (t: Token) => t.kind === 'word' && t.cap && t.text.length > 2 && !COMMON.has(t.lower) && !inLexicon(t) && !isTitle(t.lower);
   const k = i + 1;
-  if (!(strange(a.tokens[i]!) && strange(a.tokens[k]!) && !scene(a, i) && !scene(a, k) && a.actorAt[i]! < 0 && a.actorAt[k]! < 0)) return false;
+  if (!(strange(a.tokens[i]!) && strange(a.tokens[k]!) && !scene(a, i) && (!scene(a, k) || townInName(a, k)) && a.actorAt[i]! < 0 && a.actorAt[k]! < 0)) return false;
   // Only where a name is expected: in apposition ("the ambassador, Andrei Karlov,"), after "identified as", or
   // right after a word for a person ("gunman Mevlut Altintas").
   const prev = a.tokens[i - 1];
@@ -52,8 +52,13 @@ function unknownPair(a: Annotated, i: number, to: number): boolean {
     || aged(a, k + 1);
 }
 
-/** ", 27,": an age after the words before token i. */
-const aged = (a: Annotated, i: number): boolean => a.tokens[i]?.text === ',' && a.tokens[i + 1]?.kind === 'num' && /^\d{1,2}$/.test(a.tokens[i + 1]!.text);
+/** ", 27,", ", a 28-year-old": an age after the words before token i. */
+function aged(a: Annotated, i: number): boolean {
+  const t = a.tokens;
+  if (t[i]?.text !== ',') return false;
+  if (t[i + 1]?.kind === 'num' && /^\d{1,2}$/.test(t[i + 1]!.text)) return true;
+  return (t[i + 1]?.lower === 'a' || t[i + 1]?.lower === 'an') && /^\d{1,2}-year-old$/.test(t[i + 2]?.lower ?? '');
+}
 
 const NAME_INTRO = new Set(['as', 'named', 'identified']);
 

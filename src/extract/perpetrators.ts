@@ -152,7 +152,8 @@ export function notAnAuthor(a: Annotated, act: ActorSpan): boolean {
   while (a.tokens[i] && (a.tokens[i]!.lower === 'has' || a.tokens[i]!.lower === 'have' || a.tokens[i]!.lower === 'also' || a.tokens[i]!.lower === 'today')) i++;
   const w = a.tokens[i]?.lower ?? '';
   // "al-Shabaab said it was behind the attack": saying so is claiming it.
-  return reportingVerbs.has(w) && !SPEAKS_OF_ATTACK.has(w) && !cues.claimed.matchAt(a.tokens, i, a.sentences[a.tokens[i]!.sent]!.to);
+  // "Islamic State said through its Amaq news agency that the attacker was one of its soldiers": so is saying so later.
+  return reportingVerbs.has(w) && !SPEAKS_OF_ATTACK.has(w) && !claimIn(a, i, a.sentences[a.tokens[i]!.sent]!.to);
 }
 /** "a militant group linked to al-Qaeda", "Boko Haram, an affiliate of": but "an attack linked to Boko Haram" blames it. */
 function describesAnother(a: Annotated, act: ActorSpan): boolean {

@@ -179,6 +179,8 @@ export function decideRole(a: Annotated, np: NounPhrase, type: IncidentType, f: 
   // "police arrested a 27-year-old man", "two men were charged", "a man armed with a knife": a suspect,
   // whatever else the sentence says.
   if (d.role === 'victim' && (arrested(a, np) || armedWith(a, np))) return { ...d, role: 'perpetrator' };
+  // "one charge of terrorism": a charge in court, no explosive.
+  if (d.role === 'weapon' && a.tokens[np.to]?.lower === 'of' && /^charges?$/.test(a.tokens[np.to - 1]!.lower)) return null;
   // The van of a ramming is its weapon, not its target.
   if (d.role === 'target' && type === 'vehicle_ramming' && np.classes.some(c => c.cls === 'weapon' && c.type === 'vehicle')) return { ...d, role: 'weapon', weaponType: 'vehicle' };
   return d;
