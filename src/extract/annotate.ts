@@ -117,6 +117,10 @@ export function annotate(doc: Document): Annotated {
     const codes = new Set(m.candidates.map(c => c.countryCode));
     if (codes.size === 1) { const c = [...codes][0]!; countryCounts.set(c, (countryCounts.get(c) ?? 0) + 1); }
   }
+  // Before the dateline is looked up: the gazetteer keeps the tokens and actors of the last text only.
+  const actors = findActors(text, { upperCaseDoc: mode === 'upper' })
+    .map(a => ({ ...toSpan(tokens, a.start, a.end), actorId: a.actorId, name: a.name, text: a.text }))
+    .filter(a => !surname(tokens, a, mode));
   // The dateline's country weighs like several mentions: wire copy is mostly about where it is filed from.
   if (doc.dateline) {
     const d = findPlaces(doc.dateline)[0];
@@ -124,9 +128,6 @@ export function annotate(doc: Document): Annotated {
     if (d && codes.size === 1) { const c = [...codes][0]!; countryCounts.set(c, (countryCounts.get(c) ?? 0) + 3); }
   }
   const ctx = { countryCounts, dateline: doc.dateline ?? null };
-  const actors = findActors(text, { upperCaseDoc: mode === 'upper' })
-    .map(a => ({ ...toSpan(tokens, a.start, a.end), actorId: a.actorId, name: a.name, text: a.text }))
-    .filter(a => !surname(tokens, a, mode));
   const byPosition = (x: Span, y: Span) => x.from - y.from || x.to - y.to;
   actors.sort(byPosition);
   let actorAt = indexSpans(actors, tokens.length);

@@ -8,7 +8,7 @@
 //                  (or its parent) unambiguously
 import { readFileSync } from 'node:fs';
 import { dataPath } from '../paths.js';
-import { nameKeys, newNode, tokenize, trieInsert, trieMatches, type TrieNode } from './tokens.js';
+import { nameKeys, newTrie, tokenize, trieInsert, trieMatches, type TrieRoot } from './tokens.js';
 
 export interface ActorAlias { text: string; caseSensitive?: boolean; commonWord?: boolean; ambiguous?: boolean }
 
@@ -40,7 +40,7 @@ export interface ActorMention {
 interface Entry { actor: Actor; spelling: string; caseSensitive: boolean; commonWord: boolean; ambiguous: boolean }
 
 interface Registry {
-  root: TrieNode<Entry>;
+  root: TrieRoot<Entry>;
   byId: Map<string, Actor>;
   byKey: Map<string, Entry[]>;
 }
@@ -50,7 +50,7 @@ let reg: Registry | null = null;
 function load(): Registry {
   if (reg) return reg;
   const data = JSON.parse(readFileSync(dataPath('actors.json'), 'utf8')) as { actors: Actor[] };
-  const root = newNode<Entry>();
+  const root = newTrie<Entry>();
   const byId = new Map<string, Actor>();
   const byKey = new Map<string, Entry[]>();
   for (const actor of data.actors) {

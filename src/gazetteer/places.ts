@@ -10,8 +10,9 @@
 import { readFileSync } from 'node:fs';
 import type { Location } from '../model.js';
 import { dataPath } from '../paths.js';
+import { WordFilter } from '../nlp/word-filter.js';
 import { findActors } from './actors.js';
-import { fold, joinable, nameKeys, newNode, tokenize, trieInsert, trieMatches, type Tokens, type TrieNode } from './tokens.js';
+import { fold, joinable, nameKeys, newTrie, tokenize, trieInsert, trieMatches, type Tokens, type TrieRoot } from './tokens.js';
 
 export type PlaceKind = 'country' | 'admin1' | 'city' | 'region';
 
@@ -86,7 +87,7 @@ interface Rules {
 type Value = Entry | number;
 
 interface Gazetteer {
-  root: TrieNode<Value>;
+  root: TrieRoot<Value>;
   entry: (v: Value) => Entry;
   rules: Rules;
   cues: Set<string>;
@@ -105,6 +106,7 @@ interface Gazetteer {
   officeNouns: Set<string>;
   /** Given names and titles: a town name right after one is a surname ("Virgilio Barco", "President Cerezo"). */
   personBefore: Set<string>;
+  personBeforeFilter: WordFilter;
   countries: Map<string, GeoPlace>;
   demonyms: Map<string, string>;
   /** Each country's capital city, by country code. */
@@ -142,7 +144,7 @@ function load(): Gazetteer {
   for (const w of cueRequired) common.add(w);
   const never = new Set(stop.never.map(fold));
   const notNames = new Set(cc.notNames.map(fold));
-  const root = newNode<Value>();
+  const root = newTrie<Value>();
 
   // Countries.
   const countries = new Map<string, GeoPlace>();
@@ -236,6 +238,7 @@ function load(): Gazetteer {
   const demonyms = new Map<string, string>();
   for (const [code, words] of Object.entries(demonymData.demonyms)) for (const w of words) demonyms.set(fold(w), code);
 
+  const personBefore = new Set([...words.givenNames, ...rules.personTitles.map(fold)]);
   const capitals = new Map(geo.countries.filter(c => c.capital >= 0).map(c => [c.code, () => cityEntry(c.capital).place] as const));
   gaz = {
     root, rules, countries, demonyms, capitals,
@@ -243,7 +246,8 @@ function load(): Gazetteer {
     cues: new Set(rules.locativeCues), cueSkip: new Set(rules.cueSkip), joiners: new Set(rules.listJoiners),
     adminTypes: new Map(Object.entries(rules.admin1TypeWords)), adminOf: new Set(rules.admin1OfWords),
     cityTypes: new Set(rules.cityTypeWords), capitalWords: new Set(rules.capitalWords), namesOther: new Set(rules.namesOther), namesOtherIfSmall: new Set(rules.namesOtherIfSmall), regionWords: new Set(rules.regionWords), streetWords: new Set(rules.streetWords), countryCues: new Set(rules.countryCues), destinationVerbs: new Set(rules.destinationVerbs), officeNouns: new Set(rules.officeNouns),
-    personBefore: new Set([...words.givenNames, ...rules.personTitles.map(fold)]),
+    personBefore,
+    personBeforeFilter: WordFilter.of(personBefore, 16),
   };
   return gaz;
 }
@@ -296,7 +300,7 @@ export function findPlaces(text: string, opts: FindPlacesOptions = {}): PlaceMen
   // Virgilio Barco Vargas"), up to a cue word. One-word towns of those names are no places in this text.
   const surnames = new Set<string>();
   for (let k = 0; k + 1 < t.n; k++) {
-    if (!g.personBefore.has(t.keys[k]!)) continue;
+    if (!g.personBeforeFilter.mayHaveHash(t.hashes[k]!) || !g.personBefore.has(t.keys[k]!)) continue;
     for (let j = k + 1; j <= k + 3 && j < t.n && spaceBetween(t, t.ends[j - 1]!, t.starts[j]!); j++) {
       const w = t.keys[j]!;
       if (g.cues.has(w) || g.joiners.has(w) || g.cueSkip.has(w)) break;

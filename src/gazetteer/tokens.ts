@@ -1,5 +1,6 @@
 // Word tokens for gazetteer look-ups: runs of letters and digits, folded to lower case without accents,
 // with their character offsets in the original text. Shared by places and actors (one pass per text).
+import { WordFilter, wordHash } from '../nlp/word-filter.js';
 
 const FOLD_EXTRA: Record<string, string> = {
   ß: 'ss', ø: 'o', æ: 'ae', œ: 'oe', ł: 'l', đ: 'd', ð: 'd', þ: 'th', ı: 'i', ŀ: 'l', ħ: 'h',
@@ -29,6 +30,8 @@ const WORD_SPLIT = /[^\p{L}\p{N}]+/u;
 export interface Tokens {
   text: string;
   keys: string[];
+  /** wordHash of each key: filters tell most keys in no list without hashing the string again for a Map. */
+  hashes: Int32Array;
   starts: Int32Array;
   ends: Int32Array;
   n: number;
@@ -94,8 +97,10 @@ export function tokenize(text: string): Tokens {
   }
   const casing: Casing = lower === 0 && upper > 0 ? 'upper' : upper === 0 ? 'lower'
     : upper > 4 * lower && upper > 20 ? 'upper' : 'mixed';
+  const hashes = new Int32Array(n);
+  for (let k = 0; k < n; k++) hashes[k] = wordHash(keys[k]!);
   lastText = text;
-  lastTokens = { text, keys, starts, ends, n, casing };
+  lastTokens = { text, keys, hashes, starts, ends, n, casing };
   return lastTokens;
 }
 
@@ -123,13 +128,20 @@ export function joinable(t: Tokens, i: number): boolean {
   return true;
 }
 
-/** Word-key trie: one map look-up per token that starts no name. */
+/** Word-key trie. */
 export interface TrieNode<T> { next: Map<string, TrieNode<T>> | null; values: T[] | null }
 
-export function newNode<T>(): TrieNode<T> { return { next: null, values: null }; }
+/** A trie's root, with a filter of the first keys: most tokens start no name. */
+export interface TrieRoot<T> extends TrieNode<T> { firstKeys: WordFilter }
 
-export function trieInsert<T>(root: TrieNode<T>, keys: string[], value: T): void {
-  let node = root;
+const newNode = <T>(): TrieNode<T> => ({ next: null, values: null });
+
+/** 2^21 bits (256 KB) for the 100,000 first words of the place names. */
+export function newTrie<T>(): TrieRoot<T> { return { next: null, values: null, firstKeys: new WordFilter(21) }; }
+
+export function trieInsert<T>(root: TrieRoot<T>, keys: string[], value: T): void {
+  if (keys.length > 0) root.firstKeys.add(keys[0]!);
+  let node: TrieNode<T> = root;
   for (const k of keys) {
     if (!node.next) node.next = new Map();
     let child = node.next.get(k);
@@ -143,7 +155,8 @@ export function trieInsert<T>(root: TrieNode<T>, keys: string[], value: T): void
 const NO_MATCHES: never[] = [];
 
 /** Every (end token index, values) of names starting at token i, longest first. */
-export function trieMatches<T>(root: TrieNode<T>, t: Tokens, i: number): { end: number; values: T[] }[] {
+export function trieMatches<T>(root: TrieRoot<T>, t: Tokens, i: number): { end: number; values: T[] }[] {
+  if (!root.firstKeys.mayHaveHash(t.hashes[i]!)) return NO_MATCHES;
   let node = root.next?.get(t.keys[i]!);
   if (!node) return NO_MATCHES;
   let out: { end: number; values: T[] }[] | null = null;

@@ -1,13 +1,29 @@
 // Multi-word lexicon lookup on lower-case tokens: the longest phrase starting at a token wins.
 import type { Token } from './tokens.js';
+import { WordFilter, wordHash } from './word-filter.js';
 
 export interface PhraseHit<T> { from: number; to: number; value: T }
 
 /** Shorter token lists (a single word looked up) are not worth caching. */
 const CACHE_MIN_TOKENS = 16;
 
+/** The hashes of the lower-case words of the last token list asked about: hashed once for every matcher. */
+let hashedFor: Token[] | null = null;
+let hashes = new Int32Array(0);
+
+function wordHashes(tokens: Token[]): Int32Array {
+  if (tokens !== hashedFor || tokens.length !== hashes.length) {
+    hashedFor = tokens;
+    hashes = new Int32Array(tokens.length);
+    for (let i = 0; i < tokens.length; i++) hashes[i] = wordHash(tokens[i]!.lower);
+  }
+  return hashes;
+}
+
 export class PhraseMatcher<T> {
   private readonly byFirst = new Map<string, { words: string[]; value: T }[]>();
+  /** 2^15 bits: the largest lexicon (nouns) has some 1,400 first words. */
+  private readonly firstWords = new WordFilter(15);
   /**
    * The longest hit at each token of the last document's tokens, filled on demand: the same sentences are
    * asked about again and again (per draft, per candidate), and a look-up by word is most of the cost.
@@ -23,6 +39,7 @@ export class PhraseMatcher<T> {
     list.push({ words, value });
     list.sort((a, b) => b.words.length - a.words.length);
     this.byFirst.set(words[0]!, list);
+    this.firstWords.add(words[0]!);
     return this;
   }
 
@@ -36,7 +53,9 @@ export class PhraseMatcher<T> {
     if (tokens.length < CACHE_MIN_TOKENS) return this.scan(tokens, i, limit);
     if (tokens !== this.cachedFor) { this.cachedFor = tokens; this.cache = new Array(tokens.length); }
     let hit = this.cache[i];
-    if (hit === undefined) hit = this.cache[i] = this.scan(tokens, i, tokens.length);
+    if (hit === undefined) {
+      hit = this.cache[i] = this.firstWords.mayHaveHash(wordHashes(tokens)[i]!) ? this.scan(tokens, i, tokens.length) : null;
+    }
     // The longest phrase runs past the limit: a shorter one may still fit.
     return hit && hit.to > limit ? this.scan(tokens, i, limit) : hit;
   }
