@@ -4,6 +4,7 @@ import { caseMode, tokenize } from '../src/nlp/tokens.js';
 import { findDates } from '../src/nlp/dates.js';
 import { numberAt } from '../src/nlp/numbers.js';
 import { PhraseMatcher } from '../src/nlp/phrases.js';
+import { WordFilter, wordHash } from '../src/nlp/word-filter.js';
 
 test('sentences split on full stops but not on abbreviations or initials', () => {
   const text = 'Gen. Smith said the U.S. embassy was hit. J. Doe was unhurt.\n\nA new paragraph starts here.';
@@ -93,4 +94,13 @@ test('phrases: the longest match that fits the limit, the same for every documen
   // A phrase added later is found in a document already asked about.
   m.add('market', 'place');
   assert.ok(m.has(tokens, 0, tokens.length) && m.findAll(tokens).some(h => h.value === 'place'));
+});
+
+test('a word filter never rules out a word it was given, and rules out most others', () => {
+  const words = Array.from({ length: 2000 }, (_, i) => `word${i}`);
+  const f = WordFilter.of(words, 15);
+  for (const w of words) assert.ok(f.mayHaveHash(wordHash(w)), w);
+  let wrong = 0;
+  for (let i = 0; i < 2000; i++) if (f.mayHaveHash(wordHash(`other${i}`))) wrong++;
+  assert.ok(wrong < 200, `${wrong} of 2000 others said maybe`);
 });
