@@ -865,3 +865,19 @@ test('"Islamic State said through its Amaq news agency that the attacker was one
   const court = 'A gunman opened fire at two mosques in Christchurch during Friday prayers, killing 51 people. He later pleaded guilty to 51 murders and one charge of terrorism.';
   assert.deepEqual(each(court, '2019-03-16', i => i.weapons.map(w => w.text)), [[]]);
 });
+
+test('a group the registry does not know, named as claiming ("a group calling itself the Mujahideen Brigade claimed responsibility"), and not one merely named', () => {
+  const text = 'A car bomb killed 12 people in Mogadishu on Tuesday. A group calling itself the Mujahideen Brigade claimed responsibility.';
+  for (const t of [text, text.toUpperCase(), text.toLowerCase()]) {
+    assert.deepEqual(each(t, '2019-04-24', i => i.perpetrators.filter(p => p.kind === 'organization').map(p => [p.name.toLowerCase(), p.attribution])), [[['mujahideen brigade', 'claimed']]]);
+  }
+  const named = 'A car bomb killed 12 people in Mogadishu on Tuesday. The minister said the charity is financed by a front group called Diacomias.';
+  assert.deepEqual(each(named, '2019-04-24', i => i.perpetrators.filter(p => p.kind === 'organization').length), [0]);
+});
+
+test('"bore the hallmarks of al-Shabaab" makes it a suspect; "Islamic State Sahel Province, an affiliate of the Islamic State, claimed" is the affiliate\'s claim', () => {
+  const orgs = (i: Incident) => i.perpetrators.filter(p => p.kind === 'organization').map(p => `${p.canonical}:${p.attribution}`);
+  assert.deepEqual(each('A car bomb killed 12 people in Mogadishu on Tuesday. The attack bore the hallmarks of al-Shabaab.', '2019-04-24', orgs), [['al-Shabaab:suspected']]);
+  const sahel = each('Gunmen killed 12 people in Ouagadougou on Tuesday. The Islamic State Sahel Province, an affiliate of the Islamic State, claimed the attack.', '2019-04-24', orgs);
+  assert.equal(sahel[0]?.length, 1, JSON.stringify(sahel));
+});

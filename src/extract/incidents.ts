@@ -10,7 +10,7 @@ import { nounPhrases, type NounPhrase } from './noun-phrases.js';
 import { isTitle, personNames } from './names.js';
 import { casualties, type CasualtyMention } from './casualties.js';
 import { agentOf, arrestedPerson, decideRole, listedSuspects, mayNameSuspects, namesSuspect, roleFeatures, suspectsBefore, type RoleDecision } from './roles.js';
-import { actsInSentence, attributionOf, claimByGroupNoun, claims, clauseOf, defaultSuspect, isState, notAnAuthor, surfaceName } from './perpetrators.js';
+import { actsInSentence, attributionOf, claimByGroupNoun, claims, clauseOf, defaultSuspect, isState, notAnAuthor, surfaceName, unregisteredGroups } from './perpetrators.js';
 import { evidence } from './evidence.js';
 import { armedPersons, attire, cues, functionWords, genericVictims, groupHeads, nouns, temporalSubordinators, timeDistances } from './lexicon.js';
 import { exposeFeatures, incidentProbability, incidentThreshold, type Features } from './incident-model.js';
@@ -248,6 +248,7 @@ function fill(a: Annotated, d: Draft, eventSents: Set<number>): Incident | null 
   }
   claims(a, d, perpetrators, ev, eventSents);
   claimByGroupNoun(a, d, perpetrators, eventSents);
+  unregisteredGroups(a, d, perpetrators, ev, eventSents);
   if (!perpetrators.some(p => p.kind === 'organization')) defaultSuspect(a, d, perpetrators, ev);
 
   const killed = maxCount(counts, 'killed', a, ev);

@@ -100,6 +100,50 @@ export function claims(a: Annotated, d: Draft, perpetrators: Perpetrator[], ev: 
   }
 }
 
+const GROUP_NAME_WORDS = 6;
+const NAME_JOINS = new Set(['of', 'for', 'the', 'al', 'and']);
+
+/**
+ * "A group calling itself the Mujahideen Brigade claimed responsibility": a group the registry does not know,
+ * named in the draft's sentences or the few after them as claiming, suspected, denying.
+ */
+export function unregisteredGroups(a: Annotated, d: Draft, perpetrators: Perpetrator[], ev: Evidence[], eventSents: Set<number>): void {
+  const first = d.sents[0]!, last = d.sents[d.sents.length - 1]!;
+  for (let s = first; s < Math.min(a.sentences.length, last + 4); s++) {
+    if (!d.sents.includes(s) && eventSents.has(s)) continue;
+    const sent = a.sentences[s]!;
+    if (!cues.groupNaming.has(a.tokens, sent.from, sent.to)) continue;
+    for (const h of cues.groupNaming.findAll(a.tokens, sent.from, sent.to)) {
+      const span = groupNameAfter(a, h.to, sent.to);
+      if (!span || perpetrators.filter(p => p.kind === 'organization').length >= MAX_ORGANIZATIONS) continue;
+      const name = a.text.slice(span.start, span.end).replace(/\s+/g, ' ');
+      if (perpetrators.some(p => p.name.toLowerCase() === name.toLowerCase())) continue;
+      const clause = clauseOf(a, sent.from, sent.to, span);
+      // Only as the one claiming, blamed, denying…: a group merely named ("financed by a front group called…") did nothing.
+      const attribution = attributionOf(a, clause.from, clause.to);
+      if (attribution === 'reported') continue;
+      perpetrators.push({ name, kind: 'organization', attribution });
+      ev.push(evidence(a, 'perpetrators', name, span));
+    }
+  }
+}
+
+/** The words of a name from token i: capitalised ones in mixed case, else up to a verb, a comma or a clause. */
+function groupNameAfter(a: Annotated, i: number, end: number): Span | null {
+  const t = a.tokens;
+  if (t[i]?.lower === 'the') i++;
+  let j = i;
+  while (j < end && j - i < GROUP_NAME_WORDS) {
+    const w = t[j]!;
+    if (w.kind === 'punct' && w.text !== '-' && w.text !== "'") break;
+    if (a.mode === 'mixed' ? !w.cap && !NAME_JOINS.has(w.lower) : reportingVerbs.has(w.lower) || relativePronouns.has(w.lower) || cues.claimed.matchAt(t, j) || w.lower === 'has' || w.lower === 'had') break;
+    j++;
+  }
+  while (j > i && NAME_JOINS.has(t[j - 1]!.lower)) j--;
+  if (j === i || a.actorAt[i]! >= 0) return null;
+  return { from: i, to: j, start: t[i]!.start, end: t[j - 1]!.end };
+}
+
 const surfaceCache = new WeakMap<Annotated, Map<string, string>>();
 
 /** The form the document names a group by most often ("FMLN" over "Farabundo Marti National Liberation Front"). */
@@ -172,8 +216,11 @@ function describesAnother(a: Annotated, act: ActorSpan): boolean {
   let k = hit.from - 1;
   // "the Somali militant group, which is linked to al-Qaeda": the relative clause describes the phrase before it.
   if (copulas.has(a.tokens[k]?.lower ?? '') && relativePronouns.has(a.tokens[k - 1]?.lower ?? '')) k -= a.tokens[k - 2]?.text === ',' ? 3 : 2;
-  // "the jihadist alliance JNIM, linked to al-Qaeda"
-  else if (a.tokens[k]?.text === ',') k--;
+  else {
+    // "Islamic State Sahel Province, an affiliate of the Islamic State", "the jihadist alliance JNIM, linked to al-Qaeda"
+    if (a.tokens[k]?.lower === 'a' || a.tokens[k]?.lower === 'an') k--;
+    if (a.tokens[k]?.text === ',') k--;
+  }
   if (k < 0) return false;
   if (a.actorAt[k]! >= 0) return true;
   const noun = a.tokens[k]!.lower;
