@@ -881,3 +881,13 @@ test('"bore the hallmarks of al-Shabaab" makes it a suspect; "Islamic State Sahe
   const sahel = each('Gunmen killed 12 people in Ouagadougou on Tuesday. The Islamic State Sahel Province, an affiliate of the Islamic State, claimed the attack.', '2019-04-24', orgs);
   assert.equal(sahel[0]?.length, 1, JSON.stringify(sahel));
 });
+
+test('"took its 20 crew members hostage": the crew are victims and "hostage" ends their phrase; "Somali pirates" hijacked; "in Niger\'s Tahoua region" is the region', () => {
+  const text = 'Somali pirates hijacked an oil tanker off the coast of Puntland on Sunday and took its 20 crew members hostage.';
+  for (const t of [text, text.toUpperCase(), text.toLowerCase()]) {
+    const [inc] = extract(doc(t, '2019-04-24')).incidents;
+    assert.deepEqual(inc?.victims.map(v => v.text.toLowerCase()), ['20 crew members']);
+    assert.deepEqual(inc.perpetrators.map(p => p.name.toLowerCase()), ['somali pirates']);
+  }
+  assert.deepEqual(each('Gunmen kidnapped three Chinese engineers in Niger\'s Tahoua region on Friday, officials said.', '2019-04-24', i => i.location?.admin1), ['Tahoua']);
+});

@@ -146,6 +146,11 @@ export function annotate(doc: Document): Annotated {
   }
   places.push(...capitals(text, tokens, places));
   dates.sort(byPosition); places.sort(byPosition);
+  // "in Niger's Tahoua region": the cue before the country is the region's too.
+  for (let k = 1; k < places.length; k++) {
+    const before = places[k - 1]!, p = places[k]!;
+    if (!p.cue && before.cue && before.to === p.from && before.place.kind === 'country' && /['’]s$/.test(tokens[before.to - 1]!.text)) p.cue = true;
+  }
   const placeAt = indexSpans(places, tokens.length);
   const dateAt = indexSpans(dates, tokens.length);
   markStreetsAndTitles(places, tokens);

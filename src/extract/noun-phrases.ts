@@ -2,7 +2,7 @@
 // its modifiers. Works without capitals: unknown words count as modifiers only when they look nominal.
 import type { Token } from '../nlp/tokens.js';
 import type { Annotated } from './annotate.js';
-import { functionWords, modifiers, nounWords, nouns, pastForms, reportingVerbs, triggers, type NounClass } from './lexicon.js';
+import { functionWords, modifiers, nounWords, nouns, pastForms, predicateNouns, reportingVerbs, triggers, type NounClass } from './lexicon.js';
 import { numberAt } from '../nlp/numbers.js';
 import { given } from './names.js';
 
@@ -46,9 +46,11 @@ export function nounPhrases(a: Annotated, from: number, to: number): NounPhrase[
     if (!hit) continue;
     // "armed men shot dead…": after a noun, a past form is the verb.
     if (afterNoun(tokens, i, from)) continue;
+    // "took 20 crew members hostage": said of the people before it.
+    if (i > from && predicateNouns.has(tokens[i]!.lower) && nounWords.has(tokens[i - 1]!.lower)) continue;
     // A lexicon noun followed by another one is a modifier of a compound ("police station", "car bomb").
     // The same for a noun before a nominal trigger: "terrorist attack", "guerrilla raid".
-    const next = hit.to < to && !afterNoun(tokens, hit.to, from) ? nouns.matchAt(tokens, hit.to, to) ?? nominalTrigger(tokens, hit.to, to) : null;
+    const next = hit.to < to && !afterNoun(tokens, hit.to, from) && !predicateNouns.has(tokens[hit.to]!.lower) ? nouns.matchAt(tokens, hit.to, to) ?? nominalTrigger(tokens, hit.to, to) : null;
     if (next) { i = hit.to - 1; continue; }
     let left = hit.from, unknown = 0;
     while (left > from && hit.from - left < MAX_LEFT) {

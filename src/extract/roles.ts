@@ -6,7 +6,7 @@ import { dataPath } from '../paths.js';
 import type { IncidentType, TargetCategory, WeaponType } from '../model.js';
 import type { Annotated } from './annotate.js';
 import type { NounPhrase } from './noun-phrases.js';
-import { agentGap, agentVerbs, armedPersons, arrestVerbs, cues, functionWords, groupHeads, namingVerbs, nounEndingAt, nouns, perpetratorModifiers, reportingVerbs, speechVerbs, statementChannel, suspectFrames, triggers } from './lexicon.js';
+import { agentGap, agentVerbs, armedPersons, arrestVerbs, cues, functionWords, groupHeads, namingVerbs, nounEndingAt, nouns, perpetratorModifiers, predicateNouns, reportingVerbs, speechVerbs, statementChannel, suspectFrames, triggers } from './lexicon.js';
 import { numberAt } from '../nlp/numbers.js';
 
 export const ROLES = ['perpetrator', 'target', 'victim', 'weapon'] as const;
@@ -157,6 +157,10 @@ export function decideRole(a: Annotated, np: NounPhrase, type: IncidentType, f: 
   if (listed || agentOf(a, np)) return { role: 'perpetrator', p: 1, category: 'other', weaponType: 'unknown' };
   if (channelOfStatement(a, np)) return null;
   if (namesSuspect(a, np)) return { role: 'perpetrator', p: 1, category: 'other', weaponType: 'unknown' };
+  // "took its 20 crew members hostage"
+  if (predicateNouns.has(a.tokens[np.to]?.lower ?? '') && np.classes.some(c => c.cls === 'person' || c.cls === 'needsModifier' || c.cls === 'name')) {
+    return { role: 'victim', p: 1, category: 'other', weaponType: 'unknown' };
+  }
   const d = decideRoleByModel(a, np, type, f);
   // "Police arrested a 26-year-old Syrian man suspected of planning a bomb attack": in a plot, whoever is arrested plotted it.
   if (!d) return plot && arrestedPerson(a, np) ? { role: 'perpetrator', p: 0.5, category: 'other', weaponType: 'unknown' } : null;
