@@ -891,3 +891,8 @@ test('"took its 20 crew members hostage": the crew are victims and "hostage" end
   }
   assert.deepEqual(each('Gunmen kidnapped three Chinese engineers in Niger\'s Tahoua region on Friday, officials said.', '2019-04-24', i => i.location?.admin1), ['Tahoua']);
 });
+
+test('counts: "at least five people, including two children, were killed", "killed between 30 and 40 people"', () => {
+  assert.deepEqual(each('At least five people, including two children, were killed when a bomb exploded in Baghdad on Tuesday.', '2019-04-24', i => i.killed), [{ value: 5, qualifier: 'at least' }]);
+  assert.deepEqual(each('A bomb in Baghdad on Tuesday killed between 30 and 40 people.', '2019-04-24', i => i.killed), [{ value: 30, max: 40 }]);
+});

@@ -46,17 +46,28 @@ export function casualties(a: Annotated, from: number, to: number): CasualtyMent
   return out;
 }
 
+/** Words that open an aside between a count and its verb ("five people, including two children, were killed"). */
+const INSERTS = new Set(['including', 'among', 'mostly', 'most', 'many', 'all']);
+const INSERT_WORDS = 8;
+
 /** "12 (people|of the attackers) (were) killed", "12 dead". */
 function countAfter(a: Annotated, n: NumberSpan, limit: number): Omit<CasualtyMention, 'count' | 'from'> | null {
   const { tokens } = a;
   let perpetrators = false;
-  for (let j = n.to; j < Math.min(limit, n.to + 7); j++) {
+  let reach = n.to + 7;
+  for (let j = n.to; j < Math.min(limit, reach); j++) {
     const hit = after.matchAt(tokens, j, limit);
     if (hit) {
       const field = hit.value === 'killed' && perpetrators ? 'perpetratorsKilled' : hit.value;
       return { field, to: hit.to };
     }
     const t = tokens[j]!;
+    // "at least five people, including two children, were killed"
+    if (t.text === ',' && INSERTS.has(tokens[j + 1]?.lower ?? '')) {
+      let k = j + 2;
+      while (k < Math.min(limit, j + 2 + INSERT_WORDS) && tokens[k]!.text !== ',') k++;
+      if (tokens[k]?.text === ',') { reach += k - j + 1; j = k; continue; }
+    }
     if (t.kind === 'punct' && t.text !== '-') return null;
     const noun = nouns.matchAt(tokens, j, limit);
     if (noun) {

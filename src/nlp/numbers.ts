@@ -41,6 +41,13 @@ function wordValue(lower: string): number | undefined {
 
 /** The number starting at token `i` (qualifier included), or null. Articles count only before a multiplier. */
 export function numberAt(tokens: Token[], i: number): NumberSpan | null {
+  // "between 30 and 40"
+  if (tokens[i]?.lower === 'between') {
+    const low = numberAt(tokens, i + 1);
+    const high = low && tokens[low.to]?.lower === 'and' ? numberAt(tokens, low.to + 1) : null;
+    if (!low || !high || high.count.value <= low.count.value) return null;
+    return { from: i, to: high.to, count: { value: low.count.value, max: high.count.value } };
+  }
   let from = i, qualifier: string | undefined;
   for (const q of QUALIFIERS.get(tokens[i]?.lower ?? '') ?? []) {
     if (q.words.every((w, k) => tokens[i + k]?.lower === w)) { qualifier = q.value; i += q.words.length; break; }
