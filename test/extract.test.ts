@@ -896,3 +896,34 @@ test('counts: "at least five people, including two children, were killed", "kill
   assert.deepEqual(each('At least five people, including two children, were killed when a bomb exploded in Baghdad on Tuesday.', '2019-04-24', i => i.killed), [{ value: 5, qualifier: 'at least' }]);
   assert.deepEqual(each('A bomb in Baghdad on Tuesday killed between 30 and 40 people.', '2019-04-24', i => i.killed), [{ value: 30, max: 40 }]);
 });
+
+test('a past event and its toll in a relative clause ("claimed the February suicide bombing in Pulwama that killed 40") stay apart from the plot reported; the police unit that detained the plotters is no perpetrator', () => {
+  const text = paragraphs('Police in New Delhi said on Saturday they had arrested three suspected members of Jaish-e-Mohammed who were planning bomb attacks on crowded markets during the Diwali festival.',
+    'Officers of the Delhi Police Special Cell detained the men late on Friday in a rented room.',
+    'Jaish-e-Mohammed claimed the February suicide bombing in Pulwama that killed 40 Indian paramilitary police.');
+  const r = extract(doc(text, '2019-10-26')).incidents;
+  const plot = r.find(i => i.status === 'foiled');
+  assert.ok(plot, JSON.stringify(r.map(i => i.status)));
+  assert.equal(plot.killed, null);
+  assert.notEqual(plot.location?.place, 'Pulwama');
+  assert.ok(!plot.perpetrators.some(p => /police/i.test(p.name)), JSON.stringify(plot.perpetrators));
+});
+
+test('"Al-Shabaab, the al-Qaeda affiliate that …, claimed" and "JNIM, al-Qaeda\'s Sahel branch, claimed": the claim is the affiliate\'s, and the branch no target', () => {
+  const orgs = (i: Incident) => i.perpetrators.filter(p => p.kind === 'organization').map(p => p.canonical);
+  const shabaab = 'MILITANTS STORMED THE HAYAT HOTEL IN MOGADISHU ON FRIDAY EVENING, KILLING AT LEAST 13 PEOPLE. AL-SHABAAB, THE AL-QAEDA AFFILIATE THAT HAS FOUGHT THE GOVERNMENT FOR 15 YEARS, CLAIMED RESPONSIBILITY.';
+  assert.deepEqual(each(shabaab, '2022-08-20', orgs), [['al-Shabaab']]);
+  const jnim = 'Two peacekeepers were killed on Monday when their vehicle struck an improvised explosive device near Aguelhok, in the Kidal region. The Group to Support Islam and Muslims (JNIM), al-Qaeda\'s Sahel branch, claimed the attack.';
+  const [inc] = extract(doc(jnim, '2019-05-14')).incidents;
+  assert.ok(inc && !orgs(inc).includes('al-Qaeda'), JSON.stringify(inc?.perpetrators));
+  assert.ok(!inc.targets.some(t => /branch/.test(t.text)), JSON.stringify(inc.targets));
+  assert.ok(inc.victims.some(v => /peacekeepers/.test(v.text)), JSON.stringify(inc.victims));
+});
+
+test('"raided the village …, killing nine civilians and setting fire to granaries" is an arson with its toll; "local officials in the Tillaberi region said" are sources', () => {
+  const text = 'Gunmen on motorbikes raided the village of Tongo Tongo in western Niger overnight, killing nine civilians and setting fire to granaries, local officials in the Tillaberi region said on Tuesday.';
+  const [inc, ...rest] = extract(doc(text, '2019-05-14')).incidents;
+  assert.equal(rest.length, 0);
+  assert.equal(inc?.killed?.value, 9);
+  assert.deepEqual(inc.victims.map(v => v.text), ['nine civilians']);
+});

@@ -4,7 +4,7 @@ import type { IncidentType, Status } from '../model.js';
 import { anyWord, isDatelineDate, within, type Annotated, type DateSpan } from './annotate.js';
 import { sameDay } from './sentence-context.js';
 import { monthOfName } from '../nlp/dates.js';
-import { cues, framingPrepositions, lawAgentAround, laterSubordinators, ramming, referring, temporalSubordinators, triggers, type TriggerInfo } from './lexicon.js';
+import { casualtyWords, cues, framingPrepositions, lawAgentAround, relativePronouns, laterSubordinators, ramming, referring, temporalSubordinators, triggers, type TriggerInfo } from './lexicon.js';
 import type { PhraseHit, PhraseMatcher } from '../nlp/phrases.js';
 
 export interface EventMention {
@@ -51,7 +51,9 @@ export function eventMentions(a: Annotated): EventMention[] {
     if (!found.length) continue;
     // "the deadliest attack since the 1998 bombing of the U.S. embassy": a dated past event beside the
     // sentence's own report is a comparison, not the event's trigger.
-    const current = found.filter(h => !(datedBefore(a, s.from, h.from) && isNominal(a, h.from)));
+    const isPast = (h: PhraseHit<TriggerInfo>) => datedBefore(a, s.from, h.from) && isNominal(a, h.from);
+    // "…the February suicide bombing in Pulwama that killed 40": the toll in its relative clause is that event's too.
+    const current = found.filter(h => !isPast(h) && !found.some(p => isPast(p) && tollOfPast(a, p, h)));
     const hits = current.length ? current : found;
     const has = (m: PhraseMatcher<true>) => m.has(tokens, s.from, s.to);
     const plot = has(cues.plot), foiled = has(cues.foiled), arrests = has(cues.arrests), failed = has(cues.failed), threatened = has(cues.threatened);
@@ -81,7 +83,8 @@ export function eventMentions(a: Annotated): EventMention[] {
     for (const [k, part] of parts.entries()) {
       const first = part[0]!;
       const prev = tokens[first.from - 1]?.lower;
-      const anaphoric = referring.has(prev ?? '');
+      // "the bombing that killed 40": "that" before a verb is a relative pronoun, not a pointer back.
+      const anaphoric = referring.has(prev ?? '') && !(relativePronouns.has(prev ?? '') && !isNominal(a, first.from));
       const own = part === hits ? { type, weight } : typeOf(part, plot || foiled);
       out.push({
         sent: s.i, ...own, triggers: part, status, suicide: has(cues.suicide), anaphoric,
@@ -191,6 +194,15 @@ function stateAction(a: Annotated, from: number, to: number): boolean {
   if (!hits.length) return false;
   const bareStrike = hits.every(h => h.to - h.from === 1 && /^strikes?$/.test(a.tokens[h.from]!.lower));
   return !(bareStrike && cues.laborStrike.has(a.tokens, from, to));
+}
+
+const RELATIVE_REACH = 8;
+
+/** A casualty word in a relative clause after a past event's trigger: "the 1998 bombing, which killed 224". */
+function tollOfPast(a: Annotated, past: PhraseHit<TriggerInfo>, h: PhraseHit<TriggerInfo>): boolean {
+  if (h.from <= past.from || h.from - past.to > RELATIVE_REACH || !casualtyWords.has(a.tokens[h.from]!.lower)) return false;
+  for (let k = past.to; k < h.from; k++) if (relativePronouns.has(a.tokens[k]!.lower)) return true;
+  return false;
 }
 
 /** A trigger used as a noun ("the attack") rather than a verb ("attacked"). */

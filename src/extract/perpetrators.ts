@@ -4,7 +4,7 @@ import type { Attribution, Evidence, Perpetrator } from '../model.js';
 import { getActor } from '../gazetteer/actors.js';
 import { headNote, within, type ActorSpan, type Annotated, type Span } from './annotate.js';
 import type { Draft } from './grouping.js';
-import { agentFillers, contrastWords, copulas, cues, groupAttributes, groupHeads, negators, nouns, relativePronouns, reportingVerbs } from './lexicon.js';
+import { affiliateNouns, agentFillers, contrastWords, copulas, cues, groupAttributes, groupHeads, negators, nouns, relativePronouns, reportingVerbs } from './lexicon.js';
 import { evidence } from './evidence.js';
 
 const MAX_ORGANIZATIONS = 4;
@@ -204,6 +204,11 @@ function describesAnother(a: Annotated, act: ActorSpan): boolean {
   // "the al-Qaeda-affiliated group": the name is part of a word that describes another group.
   const rest = a.tokens[act.to - 1]!.end > act.end ? a.text.slice(act.end, a.tokens[act.to - 1]!.end).toLowerCase() : '';
   if (/^-(affiliated|linked|allied|aligned|backed|tied)$/.test(rest)) return true;
+  // "the al-Qaeda affiliate that has fought…", "al-Qaeda's Sahel branch"
+  for (let k = act.to; k < act.to + AFFILIATE_REACH && a.tokens[k]?.kind === 'word'; k++) {
+    if (affiliateNouns.has(a.tokens[k]!.lower)) return true;
+    if (a.actorAt[k]! >= 0) break;
+  }
   // "groups linked to al-Qaeda and the Islamic State": the second of a list after the cue is described too.
   let c = act.from - 1;
   if (a.tokens[c]?.lower === 'the') c--;
@@ -226,6 +231,8 @@ function describesAnother(a: Annotated, act: ActorSpan): boolean {
   const noun = a.tokens[k]!.lower;
   return groupHeads.has(noun) || !!nouns.matchAt(a.tokens, k)?.value.some(c => c.cls === 'perpetrator');
 }
+
+const AFFILIATE_REACH = 3;
 
 const SPEAKS_OF_ATTACK = new Set(['claimed', 'denied']);
 

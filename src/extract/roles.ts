@@ -173,9 +173,9 @@ export function decideRole(a: Annotated, np: NounPhrase, type: IncidentType, f: 
   // "blamed India's intelligence agency for the attack": the one blamed is no target or victim.
   if ((d.role === 'target' || d.role === 'victim') && blamedFor(a, np)) return null;
   // "the Afghan branch of Islamic State": a part of a group, no target.
-  if (d.role === 'target' && groupHeads.has(a.tokens[np.to - 1]!.lower) && ofGroup(a, np.to)) return null;
-  // In a plot, police and soldiers are those who stopped it.
-  if (d.role === 'perpetrator' && plot && armedPersons.has(a.tokens[np.to - 1]!.lower)) return null;
+  if (d.role === 'target' && groupHeads.has(a.tokens[np.to - 1]!.lower) && (ofGroup(a, np.to) || namesGroup(a, np))) return null;
+  // In a plot, police and soldiers are those who stopped it; "the Delhi Police Special Cell" is a police unit.
+  if (d.role === 'perpetrator' && (plot && armedPersons.has(a.tokens[np.to - 1]!.lower) || policeUnit(a, np))) return null;
   // "the Al Mourabitoun group of Mokhtar Belmokhtar": the group's leader.
   if (d.role === 'victim' && leaderOfGroup(a, np)) return null;
   // "marking the anniversary of the killing of General Qassem Soleimani": a death remembered.
@@ -193,13 +193,35 @@ export function decideRole(a: Annotated, np: NounPhrase, type: IncidentType, f: 
 /** "…, Interior Minister Bernard Cazeneuve said", "…, said Franz Ruf, director general" (not "said four officers were killed"). */
 function speaker(a: Annotated, np: NounPhrase): boolean {
   const t = a.tokens;
-  return speechVerbs.has(t[np.to]?.lower ?? '') || speechVerbs.has(t[np.from - 1]?.lower ?? '') && (!t[np.to] || t[np.to]!.kind === 'punct');
+  if (speechVerbs.has(t[np.from - 1]?.lower ?? '') && (!t[np.to] || t[np.to]!.kind === 'punct')) return true;
+  // "…, local officials in the Tillaberi region said": past a phrase that says where they are from.
+  let k = np.to;
+  if (SPEAKER_PLACE.has(t[k]?.lower ?? '')) {
+    const end = Math.min(t.length, k + SPEAKER_PLACE_WORDS);
+    while (k < end && t[k]!.kind === 'word' && !speechVerbs.has(t[k]!.lower)) k++;
+  }
+  return speechVerbs.has(t[k]?.lower ?? '');
 }
+
+const SPEAKER_PLACE = new Set(['in', 'from', 'at', 'for']);
+const SPEAKER_PLACE_WORDS = 6;
 
 function blamedFor(a: Annotated, np: NounPhrase): boolean {
   const t = a.tokens, next = t[np.to]?.lower;
   if (next !== 'for' && next !== 'of') return false;
   for (let k = np.from - 1; k >= Math.max(0, np.from - 3); k--) if (cues.blame.matchAt(t, k, np.from)?.to === np.from) return true;
+  return false;
+}
+
+function policeUnit(a: Annotated, np: NounPhrase): boolean {
+  if (!groupHeads.has(a.tokens[np.to - 1]!.lower)) return false;
+  for (let k = np.from; k < np.to - 1; k++) if (cues.lawAgents.matchAt(a.tokens, k, np.to - 1)) return true;
+  return false;
+}
+
+/** "al-Qaeda's Sahel branch": a group named inside the phrase. */
+function namesGroup(a: Annotated, np: NounPhrase): boolean {
+  for (let k = np.from; k < np.to; k++) if (a.actorAt[k]! >= 0) return true;
   return false;
 }
 
@@ -454,8 +476,12 @@ function arrested(a: Annotated, np: NounPhrase): boolean {
       if (w.kind === 'punct' && w.text !== ',' || reportingVerbs.has(w.lower) || triggers.matchAt(t, j)) break;
     }
   }
-  const verb = nextContentWord(a, pastApposition(a, np.to), a.sentences[t[np.from]!.sent]!.to);
-  return verb !== null && arrestVerbs.has(verb);
+  const from = pastApposition(a, np.to);
+  const verb = nextContentWord(a, from, a.sentences[t[np.from]!.sent]!.to);
+  if (verb === null || !arrestVerbs.has(verb)) return false;
+  // "Officers of the special cell detained the men": right before an object, the verb is active and the phrase arrested.
+  const v = t[from]!.lower === verb ? from : -1;
+  return !(v >= 0 && (statementChannel.determiners.has(t[v + 1]?.lower ?? '') || numberAt(t, v + 1)));
 }
 
 const APPOSITION_WORDS = 5;
