@@ -927,3 +927,9 @@ test('"raided the village …, killing nine civilians and setting fire to granar
   assert.equal(inc?.killed?.value, 9);
   assert.deepEqual(inc.victims.map(v => v.text), ['nine civilians']);
 });
+
+test('a report with no date is of the latest events: an attack dated weeks before the report is another incident', () => {
+  const text = 'Gunmen attacked a police station in the town of Kunduz, killing four officers, officials said on Sunday. Gunmen attacked another police post in Kunduz on 3 January, killing two policemen.';
+  const r = extract(doc(text, '2016-02-21')).incidents;
+  assert.equal(r.length, 2, JSON.stringify(r.map(i => i.date)));
+});

@@ -2,7 +2,7 @@
 import type { IncidentDate, IncidentType } from '../model.js';
 import type { Annotated, PlaceSpan, Span } from './annotate.js';
 import { DATE_REACH, type EventMention } from './events.js';
-import { bestPlace, narrower, PLACE_RANK, sameDay, samePlace, sentenceDate, sentencePlaces, weekEarlier } from './sentence-context.js';
+import { bestPlace, daysBefore, narrower, PLACE_RANK, sameDay, samePlace, sentenceDate, sentencePlaces, weekEarlier } from './sentence-context.js';
 import { personNames } from './names.js';
 import { casualtyWords, cues } from './lexicon.js';
 
@@ -23,6 +23,8 @@ const FAMILY: Record<IncidentType, string> = {
   unarmed_assault: 'attack', other: 'attack', kidnapping: 'captive', hostage_taking: 'captive', hijacking: 'captive',
 };
 const MAX_GAP = 8;
+/** How many days before the report an event may be dated and still join a report that gives no date. */
+const UNDATED_REACH = 14;
 
 export function group(a: Annotated, events: EventMention[]): Draft[] {
   const drafts: Draft[] = [];
@@ -75,7 +77,7 @@ function corefer(a: Annotated, drafts: Draft[]): Draft[] {
   const out: Draft[] = [];
   for (const d of drafts) {
     let into: Draft | undefined;
-    for (let k = out.length - 1; k >= 0 && !d.onlyPlace && !into; k--) if (sameEvent(out[k]!, d) && !d.events.some(e => namesOther(a, out[k]!, e))) into = out[k];
+    for (let k = out.length - 1; k >= 0 && !d.onlyPlace && !into; k--) if (sameEvent(a, out[k]!, d) && !d.events.some(e => namesOther(a, out[k]!, e))) into = out[k];
     if (!into) { out.push(d); continue; }
     into.events.push(...d.events);
     into.sents.push(...d.sents);
@@ -85,8 +87,9 @@ function corefer(a: Annotated, drafts: Draft[]): Draft[] {
   return out;
 }
 
-function sameEvent(x: Draft, y: Draft): boolean {
+function sameEvent(a: Annotated, x: Draft, y: Draft): boolean {
   if (x.onlyPlace) return false;
+  if (olderThanUndated(a, x.date, y.date) || olderThanUndated(a, y.date, x.date)) return false;
   if (FAMILY[x.events[0]!.type] !== FAMILY[y.events[0]!.type]) return false;
   if ((x.events[0]!.status === 'foiled') !== (y.events[0]!.status === 'foiled')) return false;
   const dates = x.date && y.date ? sameDay(x.date.value, y.date.value) : null;
@@ -132,10 +135,16 @@ function statementDated(ev: EventMention, cur: Draft, date: { span: Span | null 
   return date.span.to <= t.from - DATE_REACH || date.span.from >= t.to + DATE_REACH;
 }
 
+/** An undated report is of the latest events: one dated weeks before the report is another. */
+function olderThanUndated(a: Annotated, undated: Draft['date'], dated: Draft['date']): boolean {
+  return !undated && !!dated && !!a.reference && (daysBefore(dated.value, a.reference) ?? 0) > UNDATED_REACH;
+}
+
 function joins(a: Annotated, cur: Draft, ev: EventMention, date: { value: IncidentDate; span: Span | null } | null, place: PlaceSpan | null): boolean {
   if (cur.onlyPlace) return false;
   const last = cur.events[cur.events.length - 1]!;
   if (date && cur.date && !sameDay(date.value, cur.date.value) && !moreVictims(a, ev) && !statementDated(ev, cur, date)) return false;
+  if (!ev.anaphoric && olderThanUndated(a, cur.date, date)) return false;
   // "the attacks" refers back, whatever other places the sentence names.
   if (ev.anaphoric && FAMILY[ev.type] === FAMILY[cur.events[0]!.type]) return true;
   if (place && cur.place && !samePlace(place, cur.place)) return false;

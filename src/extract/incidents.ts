@@ -5,7 +5,7 @@ import { countryOfDemonym, toLocation, findPlaces, getCountry, placeWords, resol
 import { within, type Annotated, type PlaceSpan, type Span } from './annotate.js';
 import { typeOf, type EventMention } from './events.js';
 import { group, mentionsWord, type Draft } from './grouping.js';
-import { bestPlace, sameDay, sentenceDate, sentencePlaces } from './sentence-context.js';
+import { bestPlace, daysBefore, sameDay, sentenceDate, sentencePlaces } from './sentence-context.js';
 import { nounPhrases, type NounPhrase } from './noun-phrases.js';
 import { isTitle, personNames } from './names.js';
 import { casualties, type CasualtyMention } from './casualties.js';
@@ -484,13 +484,4 @@ function isArmed(text: string): boolean {
 function titledBy(a: Annotated, np: NounPhrase, nameFrom: number): boolean {
   for (let i = np.to; i < nameFrom; i++) if (i - np.to >= 2 || !isTitle(a.tokens[i]!.lower)) return false;
   return true;
-}
-
-/** Days from the latest day the date can mean to the reference date; null when either is unknown. */
-function daysBefore(date: IncidentDate, reference: string): number | null {
-  const last = typeof date === 'string' ? date : date?.to ?? null;
-  if (!last) return null;
-  const end = last.length === 4 ? `${last}-12-31` : last.length === 7 ? `${last}-28` : last.slice(0, 10);
-  const ms = Date.parse(reference.slice(0, 10)) - Date.parse(end);
-  return Number.isNaN(ms) ? null : Math.round(ms / 86_400_000);
 }

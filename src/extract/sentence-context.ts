@@ -118,3 +118,12 @@ function span(d: IncidentDate): [string, string] | null {
 export const samePlace = (x: PlaceSpan, y: PlaceSpan) =>
   x.place.name === y.place.name || (x.place.kind !== 'city' || y.place.kind !== 'city') && !(x.place.kind === 'admin1' && y.place.kind === 'admin1')
     && x.place.countryCode === y.place.countryCode;
+
+/** Days from the latest day the date can mean to the reference date; null when either is unknown. */
+export function daysBefore(date: IncidentDate, reference: string): number | null {
+  const last = typeof date === 'string' ? date : date?.to ?? null;
+  if (!last) return null;
+  const end = last.length === 4 ? `${last}-12-31` : last.length === 7 ? `${last}-28` : last.slice(0, 10);
+  const ms = Date.parse(reference.slice(0, 10)) - Date.parse(end);
+  return Number.isNaN(ms) ? null : Math.round(ms / 86_400_000);
+}
