@@ -933,3 +933,12 @@ test('a report with no date is of the latest events: an attack dated weeks befor
   const r = extract(doc(text, '2016-02-21')).incidents;
   assert.equal(r.length, 2, JSON.stringify(r.map(i => i.date)));
 });
+
+test('"A family of six, including two girls aged nine and 12, carried out suicide bombings at three churches": the family did it, the girls are no victims', () => {
+  const text = 'A family of six, including two girls aged nine and 12, carried out suicide bombings at three churches in Surabaya on Sunday morning, killing at least 13 people, police said.';
+  for (const t of [text, text.toUpperCase(), text.toLowerCase()]) {
+    const [inc] = extract(doc(t, '2018-05-13')).incidents;
+    assert.ok(inc?.perpetrators.some(p => /family/i.test(p.name)), JSON.stringify(inc?.perpetrators));
+    assert.deepEqual(inc.victims.map(v => v.text.toLowerCase()), ['13 people']);
+  }
+});

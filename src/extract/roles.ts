@@ -156,7 +156,7 @@ export function decideRole(a: Annotated, np: NounPhrase, type: IncidentType, f: 
   { listed = false, plot = false }: { listed?: boolean; plot?: boolean } = {}): RoleDecision | null {
   if (listed || agentOf(a, np)) return { role: 'perpetrator', p: 1, category: 'other', weaponType: 'unknown' };
   if (channelOfStatement(a, np)) return null;
-  if (namesSuspect(a, np)) return { role: 'perpetrator', p: 1, category: 'other', weaponType: 'unknown' };
+  if (namesSuspect(a, np) || subjectOfAttack(a, np)) return { role: 'perpetrator', p: 1, category: 'other', weaponType: 'unknown' };
   // "took its 20 crew members hostage"
   if (predicateNouns.has(a.tokens[np.to]?.lower ?? '') && np.classes.some(c => c.cls === 'person' || c.cls === 'needsModifier' || c.cls === 'name')) {
     return { role: 'victim', p: 1, category: 'other', weaponType: 'unknown' };
@@ -219,6 +219,26 @@ function policeUnit(a: Annotated, np: NounPhrase): boolean {
   return false;
 }
 
+/**
+ * "A family of six, including two girls, carried out suicide bombings": the people before "carried out",
+ * "staged" or "launched" and an attack (past an aside or an apposition) are its authors.
+ */
+function subjectOfAttack(a: Annotated, np: NounPhrase): boolean {
+  if (!np.classes.some(c => c.cls === 'person' || c.cls === 'needsModifier' || c.cls === 'name' || c.cls === 'perpetrator')) return false;
+  const t = a.tokens;
+  let k = pastApposition(a, np.to);
+  if (t[k]?.lower === 'of') k = pastOf(a, k);
+  return !armedPersons.has(t[np.to - 1]!.lower) && attackFollows(a, k);
+}
+
+const ATTACK_OBJECT_REACH = 4;
+
+/** Past "of six" after "a family": where the verb may stand. */
+function pastOf(a: Annotated, k: number): number {
+  const n = numberAt(a.tokens, k + 1);
+  return pastApposition(a, n ? n.to : k);
+}
+
 /** "al-Qaeda's Sahel branch": a group named inside the phrase. */
 function namesGroup(a: Annotated, np: NounPhrase): boolean {
   for (let k = np.from; k < np.to; k++) if (a.actorAt[k]! >= 0) return true;
@@ -272,7 +292,17 @@ function partOfAttackers(a: Annotated, np: NounPhrase): boolean {
   if (t[k]?.lower !== 'including') return false;
   if (t[k - 1]?.text === ',') k--;
   const hit = nounEndingAt(t, k, ANTECEDENT_REACH);
-  return !!hit && hit.value.some(c => c.cls === 'perpetrator') && !hit.value.some(c => c.cls === 'person');
+  if (hit && hit.value.some(c => c.cls === 'perpetrator') && !hit.value.some(c => c.cls === 'person')) return true;
+  // "A family of six, including two girls aged nine and 12, carried out suicide bombings"
+  return t[k]?.text === ',' && attackFollows(a, pastApposition(a, k));
+}
+
+/** "carried out suicide bombings" at token k. */
+function attackFollows(a: Annotated, k: number): boolean {
+  const verb = cues.attackVerbs.matchAt(a.tokens, k);
+  if (!verb) return false;
+  for (let j = verb.to; j < Math.min(a.tokens.length, verb.to + ATTACK_OBJECT_REACH); j++) if (triggers.matchAt(a.tokens, j)) return true;
+  return false;
 }
 
 /**
@@ -484,7 +514,7 @@ function arrested(a: Annotated, np: NounPhrase): boolean {
   return !(v >= 0 && (statementChannel.determiners.has(t[v + 1]?.lower ?? '') || numberAt(t, v + 1)));
 }
 
-const APPOSITION_WORDS = 5;
+const APPOSITION_WORDS = 8;
 
 /** Past ", Sid Ahmed Ghlam," after a phrase: where its verb may stand. */
 function pastApposition(a: Annotated, i: number): number {
@@ -492,7 +522,7 @@ function pastApposition(a: Annotated, i: number): number {
   if (t[i]?.text !== ',') return i;
   for (let j = i + 1; j <= i + 1 + APPOSITION_WORDS && t[j]; j++) {
     if (t[j]!.text === ',') return j > i + 1 ? j + 1 : i;
-    if (t[j]!.kind !== 'word') return i;
+    if (t[j]!.kind === 'punct') return i;
   }
   return i;
 }
