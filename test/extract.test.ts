@@ -942,3 +942,9 @@ test('"A family of six, including two girls aged nine and 12, carried out suicid
     assert.deepEqual(inc.victims.map(v => v.text.toLowerCase()), ['13 people']);
   }
 });
+
+test('"a bomb went off" reports a bombing; a report that says later the device failed to detonate makes the incident failed', () => {
+  assert.deepEqual(each('A device went off in a crowded market in Kabul on Wednesday, wounding 30 people.', '2016-11-24', i => i.type), ['bombing']);
+  const text = 'Gunmen planted a bomb at a police station in Kabul on Saturday. The bomb failed to detonate, police said.';
+  assert.deepEqual(each(text, '2010-05-02', i => i.status), ['failed']);
+});

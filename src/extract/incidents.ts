@@ -94,6 +94,8 @@ function fill(a: Annotated, d: Draft, eventSents: Set<number>): Incident | null 
   const type = typeOf(d.events.flatMap(e => e.triggers)).type;
   // The status of the strongest report of the event (the first among equals).
   let status = d.events.reduce((b, e) => (e.weight > b.weight ? e : b)).status;
+  // "A car bomb was found smoking in an SUV … The device failed to explode": told later how it ended.
+  if (status === 'carried_out' && d.events.some(e => e.status === 'failed')) status = 'failed';
   const trig = first.triggers[0]!;
   ev.push(evidence(a, 'type', type, { from: trig.from, to: trig.to, start: a.tokens[trig.from]!.start, end: a.tokens[trig.to - 1]!.end }));
 
