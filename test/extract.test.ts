@@ -948,3 +948,10 @@ test('"a bomb went off" reports a bombing; a report that says later the device f
   const text = 'Gunmen planted a bomb at a police station in Kabul on Saturday. The bomb failed to detonate, police said.';
   assert.deepEqual(each(text, '2010-05-02', i => i.status), ['failed']);
 });
+
+test('"The attack came a week after Taliban gunmen stormed Kabul\'s Intercontinental Hotel": what the clause about another time names is not this attack\'s', () => {
+  const text = 'A suicide bomber blew up an ambulance packed with explosives on a crowded street in central Kabul on Saturday, killing at least 95 people. The attack came a week after Taliban gunmen stormed Kabul\'s Intercontinental Hotel.';
+  const [inc] = extract(doc(text, '2018-01-27')).incidents;
+  assert.ok(!inc?.targets.some(t => /hotel/i.test(t.text)), JSON.stringify(inc?.targets));
+  assert.ok(!inc.perpetrators.some(p => /gunmen/i.test(p.name)), JSON.stringify(inc.perpetrators));
+});

@@ -162,7 +162,7 @@ function fill(a: Annotated, d: Draft, eventSents: Set<number>): Incident | null 
     const { nps, suspects } = sentencePhrases(a, sent);
     const own = (np: NounPhrase) => context || clauses.some(c => !c || np.from >= c.from && np.to <= c.to);
     for (const np of nps) {
-      if (d.onlyPlace && !nearPlace(np, d.onlyPlace) || !own(np)) continue;
+      if (d.onlyPlace && !nearPlace(np, d.onlyPlace) || !own(np) || !context && afterAnotherTime(a, np.from, trig[0])) continue;
       // "the Islamic State group" is the organization, already taken from the registry; "Shining Path members" are people.
       const head = np.to - 1;
       const before = a.actorAt[head - 1] ?? -1;
@@ -366,9 +366,13 @@ function triggerWeapon(a: Annotated, d: Draft): (Span & { text: string; type: We
  * stretch of time and a temporal subordinator, past the event's first trigger, acted at another time.
  */
 function anotherTime(a: Annotated, act: Span, events: EventMention[]): boolean {
-  const first = events[0]?.triggers[0]?.from;
-  if (first === undefined || act.from <= first) return false;
-  for (let k = act.from - 1; k > first; k--) {
+  return afterAnotherTime(a, act.from, events[0]?.triggers[0]?.from);
+}
+
+/** Token i stands in a clause about another time than the trigger at `first` ("… a week after Taliban gunmen stormed"). */
+function afterAnotherTime(a: Annotated, i: number, first: number | undefined): boolean {
+  if (first === undefined || i <= first) return false;
+  for (let k = i - 1; k > first; k--) {
     if (temporalSubordinators.has(a.tokens[k]!.lower) && timeDistances.has(a.tokens[k - 1]?.lower ?? '')) return true;
   }
   return false;
