@@ -955,3 +955,12 @@ test('"The attack came a week after Taliban gunmen stormed Kabul\'s Intercontine
   assert.ok(!inc?.targets.some(t => /hotel/i.test(t.text)), JSON.stringify(inc?.targets));
   assert.ok(!inc.perpetrators.some(p => /gunmen/i.test(p.name)), JSON.stringify(inc.perpetrators));
 });
+
+test('"officials said the FMLN guerrillas are being held responsible", two sentences on: the guerrillas and their group are suspects', () => {
+  const text = 'Two vehicles were destroyed by a bomb outside a ministry office in San Salvador on Tuesday. The office belongs to the agriculture ministry. Officials said the FMLN guerrillas are being held responsible.';
+  for (const t of [text, text.toUpperCase()]) {
+    const [inc] = extract(doc(t, '1989-02-08')).incidents;
+    assert.ok(inc?.perpetrators.some(p => p.kind === 'individual' && /guerrillas/i.test(p.name)), JSON.stringify(inc?.perpetrators));
+    assert.ok(inc.perpetrators.some(p => p.kind === 'organization' && p.attribution === 'suspected'), JSON.stringify(inc.perpetrators));
+  }
+});

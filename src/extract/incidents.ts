@@ -9,7 +9,7 @@ import { bestPlace, daysBefore, sameDay, sentenceDate, sentencePlaces } from './
 import { nounPhrases, type NounPhrase } from './noun-phrases.js';
 import { isTitle, personNames } from './names.js';
 import { casualties, type CasualtyMention } from './casualties.js';
-import { agentOf, arrestedPerson, decideRole, listedSuspects, mayNameSuspects, namesSuspect, roleFeatures, suspectsBefore, type RoleDecision } from './roles.js';
+import { agentOf, arrestedPerson, decideRole, listedSuspects, mayNameSuspects, namesSuspect, roleFeatures, suspectedAttackers, suspectsBefore, type RoleDecision } from './roles.js';
 import { actsInSentence, attributionOf, claimByGroupNoun, claims, clauseOf, defaultSuspect, isState, notAnAuthor, surfaceName, unregisteredGroups } from './perpetrators.js';
 import { evidence } from './evidence.js';
 import { armedPersons, attire, cues, functionWords, genericVictims, groupHeads, nouns, temporalSubordinators, timeDistances } from './lexicon.js';
@@ -169,7 +169,7 @@ function fill(a: Annotated, d: Draft, eventSents: Set<number>): Incident | null 
       if (a.actorAt[head]! >= 0 || (before >= 0 && a.actors[before]!.to === head && groupHeads.has(a.tokens[head]!.lower))) continue;
       if (only) {
         // In a plot, whoever the sentences after it say was arrested plotted it ("Four men were arrested in raids").
-        if (only === 'agents' ? agentOf(a, np) : suspects.has(np) || namesSuspect(a, np) || status === 'foiled' && arrestedPerson(a, np)) decided.push({ np, role: 'perpetrator', p: 1, category: 'other', weaponType: 'unknown' });
+        if (only === 'agents' ? agentOf(a, np) : suspects.has(np) || namesSuspect(a, np) || suspectedAttackers(a, np) || status === 'foiled' && arrestedPerson(a, np)) decided.push({ np, role: 'perpetrator', p: 1, category: 'other', weaponType: 'unknown' });
         continue;
       }
       const f = roleFeatures(a, np, type, trig, context);

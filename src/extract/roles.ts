@@ -435,6 +435,12 @@ const FRAME_WORDS = new Set([...suspectFrames].map(f => f.split(' ')[0]!));
  * A word that may introduce suspects' names: an arrest verb, a naming verb, the first word of a suspect frame, a
  * word for the perpetrator before a comma ("The attacker, Usman Khan, 28,").
  */
+/** "… this incident, for which the FMLN guerrillas are being held responsible": a word for attackers in a sentence of suspicion. */
+export function suspectedAttackers(a: Annotated, np: NounPhrase): boolean {
+  const s = a.sentences[a.tokens[np.from]!.sent]!;
+  return np.classes.some(c => c.cls === 'perpetrator') && !np.classes.some(c => c.cls === 'person') && cues.suspicion.has(a.tokens, s.from, s.to);
+}
+
 export function mayNameSuspects(a: Annotated, sent: number): boolean {
   let bySent = MAY_NAME.get(a);
   if (!bySent) MAY_NAME.set(a, (bySent = new Map()));
@@ -448,6 +454,7 @@ const MAY_NAME = new WeakMap<Annotated, Map<number, boolean>>();
 
 function introducesSuspects(a: Annotated, sent: number): boolean {
   const s = a.sentences[sent]!, t = a.tokens;
+  if (cues.suspicion.has(t, s.from, s.to)) return true;
   for (let i = s.from; i < s.to; i++) {
     const w = t[i]!.lower;
     if (arrestVerbs.has(w) || namingVerbs.has(w) || FRAME_WORDS.has(w)) return true;
