@@ -964,3 +964,10 @@ test('"officials said the FMLN guerrillas are being held responsible", two sente
     assert.ok(inc.perpetrators.some(p => p.kind === 'organization' && p.attribution === 'suspected'), JSON.stringify(inc.perpetrators));
   }
 });
+
+test('the medium of a statement is no target: "said on monday, through its amaq agency", "claimed responsibility for the suicide attack in a telephone call"', () => {
+  const cyclists = 'four foreign tourists were killed in tajikistan on sunday when a car deliberately drove into a group of cyclists on a highway in the danghara district.\n\nthe islamic state group said on monday, through its amaq agency, that its soldiers carried out the attack.';
+  assert.ok(!each(cyclists, '2018-07-31', i => i.targets.map(t => t.text)).flat().some(t => /agency/.test(t)));
+  const call = 'a suicide bomber killed a senior minister at a political meeting in peshawar on saturday evening, police said.\n\na spokesman for the pakistani taliban claimed responsibility for the suicide attack in a telephone call to reporters.';
+  assert.ok(!each(call, '2012-12-23', i => i.targets.map(t => t.text)).flat().some(t => /telephone/.test(t)));
+});

@@ -333,17 +333,26 @@ function verbBefore(a: Annotated, k: number): number {
 /** "claimed the attack in a statement on its Amaq news agency", "a communique sent to Radio Caracol". */
 export function channelOfStatement(a: Annotated, np: NounPhrase): boolean {
   const t = a.tokens;
+  // "in a telephone call", "a video message": the phrase names the statement's medium.
+  if (statementChannel.nouns.has(t[np.to]?.lower ?? '')) return true;
   let k = np.from - 1;
   for (let n = 0; n < 2 && statementChannel.determiners.has(t[k]?.lower ?? ''); n++) k--;
   if (!statementChannel.prepositions.has(t[k]?.lower ?? '')) return false;
   // "claimed responsibility for the Barcelona attack through its Amaq news agency"
-  if (statementChannel.throughWords.has(t[k]!.lower) && claimBefore(a, k)) return true;
+  if (statementChannel.throughWords.has(t[k]!.lower) && (claimBefore(a, k) || saidBefore(a, k))) return true;
   k--;
   for (let n = 0; n < 2 && statementChannel.verbs.has(t[k]?.lower ?? ''); n++) k--;
   return statementChannel.nouns.has(t[k]?.lower ?? '');
 }
 
 const CLAIM_REACH = 8;
+
+/** "said on Monday, through its Amaq agency": a verb of saying in the few words before token k. */
+function saidBefore(a: Annotated, k: number): boolean {
+  const start = a.sentences[a.tokens[k]!.sent]!.from;
+  for (let j = k - 1; j >= Math.max(start, k - CLAIM_REACH); j--) if (reportingVerbs.has(a.tokens[j]!.lower)) return true;
+  return false;
+}
 
 /** A claim of responsibility in the few words before token k of its sentence. */
 function claimBefore(a: Annotated, k: number): boolean {
