@@ -971,3 +971,8 @@ test('the medium of a statement is no target: "said on monday, through its amaq 
   const call = 'a suicide bomber killed a senior minister at a political meeting in peshawar on saturday evening, police said.\n\na spokesman for the pakistani taliban claimed responsibility for the suicide attack in a telephone call to reporters.';
   assert.ok(!each(call, '2012-12-23', i => i.targets.map(t => t.text)).flat().some(t => /telephone/.test(t)));
 });
+
+test('"six men armed with M16 rifles": the weapon used, in every casing', () => {
+  const text = 'Gunmen abducted five Indonesian fishermen from a trawler off the coast of Sabah on Thursday night, police said. About six men armed with M16 rifles arrived in a speedboat and boarded the vessel.';
+  for (const t of [text, text.toUpperCase(), text.toLowerCase()]) assert.ok(each(t, '2020-01-18', i => i.weapons.map(w => w.text.toLowerCase())).flat().includes('m16 rifles'), t);
+});

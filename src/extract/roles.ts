@@ -6,7 +6,7 @@ import { dataPath } from '../paths.js';
 import type { IncidentType, TargetCategory, WeaponType } from '../model.js';
 import type { Annotated } from './annotate.js';
 import type { NounPhrase } from './noun-phrases.js';
-import { agentGap, agentVerbs, armedPersons, arrestVerbs, cues, functionWords, groupHeads, namingVerbs, nounEndingAt, nouns, perpetratorModifiers, predicateNouns, reportingVerbs, speechVerbs, statementChannel, suspectFrames, triggers } from './lexicon.js';
+import { agentGap, agentVerbs, armedPersons, armingWords, arrestVerbs, cues, functionWords, groupHeads, namingVerbs, nounEndingAt, nouns, perpetratorModifiers, predicateNouns, reportingVerbs, speechVerbs, statementChannel, suspectFrames, triggers } from './lexicon.js';
 import { numberAt } from '../nlp/numbers.js';
 
 export const ROLES = ['perpetrator', 'target', 'victim', 'weapon'] as const;
@@ -156,6 +156,8 @@ export function decideRole(a: Annotated, np: NounPhrase, type: IncidentType, f: 
   { listed = false, plot = false }: { listed?: boolean; plot?: boolean } = {}): RoleDecision | null {
   if (listed || agentOf(a, np)) return { role: 'perpetrator', p: 1, category: 'other', weaponType: 'unknown' };
   if (channelOfStatement(a, np)) return null;
+  // "armed with M16 rifles", "wearing a fake explosive belt": the weapon used, whatever the model says.
+  if (armedWithIt(a, np)) return { role: 'weapon', p: 1, category: 'other', weaponType: weaponTypeOf(np) };
   if (namesSuspect(a, np) || subjectOfAttack(a, np)) return { role: 'perpetrator', p: 1, category: 'other', weaponType: 'unknown' };
   // "took its 20 crew members hostage"
   if (predicateNouns.has(a.tokens[np.to]?.lower ?? '') && np.classes.some(c => c.cls === 'person' || c.cls === 'needsModifier' || c.cls === 'name')) {
@@ -237,6 +239,19 @@ const ATTACK_OBJECT_REACH = 4;
 function pastOf(a: Annotated, k: number): number {
   const n = numberAt(a.tokens, k + 1);
   return pastApposition(a, n ? n.to : k);
+}
+
+function armedWithIt(a: Annotated, np: NounPhrase): boolean {
+  if (!np.classes.some(c => c.cls === 'weapon' && c.type !== 'vehicle')) return false;
+  const t = a.tokens;
+  let k = np.from;
+  while (k > np.from - 3 && k > 0 && (statementChannel.determiners.has(t[k - 1]!.lower) || numberAt(t, k - 1))) k--;
+  for (let j = k - 1; j >= Math.max(0, k - 3); j--) if (armingWords.matchAt(t, j, k)?.to === k) return true;
+  return false;
+}
+
+function weaponTypeOf(np: NounPhrase): WeaponType {
+  return (np.classes.find(c => c.cls === 'weapon') as { type: WeaponType } | undefined)?.type ?? 'unknown';
 }
 
 /** "al-Qaeda's Sahel branch": a group named inside the phrase. */
