@@ -976,3 +976,8 @@ test('"six men armed with M16 rifles": the weapon used, in every casing', () => 
   const text = 'Gunmen abducted five Indonesian fishermen from a trawler off the coast of Sabah on Thursday night, police said. About six men armed with M16 rifles arrived in a speedboat and boarded the vessel.';
   for (const t of [text, text.toUpperCase(), text.toLowerCase()]) assert.ok(each(t, '2020-01-18', i => i.weapons.map(w => w.text.toLowerCase())).flat().includes('m16 rifles'), t);
 });
+
+test('"Suspected Fulani herdsmen killed 30 villagers": people called suspected are the perpetrators', () => {
+  const text = 'Suspected Fulani herdsmen killed 30 villagers in an attack on a farming community in Benue state on Monday night, police said.';
+  for (const t of [text, text.toUpperCase(), text.toLowerCase()]) assert.deepEqual(each(t, '2020-10-18', i => perpetratorNames(i).map(n => n.toLowerCase())), [['suspected fulani herdsmen']]);
+});

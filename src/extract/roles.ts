@@ -158,7 +158,7 @@ export function decideRole(a: Annotated, np: NounPhrase, type: IncidentType, f: 
   if (channelOfStatement(a, np)) return null;
   // "armed with M16 rifles", "wearing a fake explosive belt": the weapon used, whatever the model says.
   if (armedWithIt(a, np)) return { role: 'weapon', p: 1, category: 'other', weaponType: weaponTypeOf(np) };
-  if (namesSuspect(a, np) || subjectOfAttack(a, np)) return { role: 'perpetrator', p: 1, category: 'other', weaponType: 'unknown' };
+  if (namesSuspect(a, np) || subjectOfAttack(a, np) || suspectedPeople(a, np)) return { role: 'perpetrator', p: 1, category: 'other', weaponType: 'unknown' };
   // "took its 20 crew members hostage"
   if (predicateNouns.has(a.tokens[np.to]?.lower ?? '') && np.classes.some(c => c.cls === 'person' || c.cls === 'needsModifier' || c.cls === 'name')) {
     return { role: 'victim', p: 1, category: 'other', weaponType: 'unknown' };
@@ -252,6 +252,14 @@ function armedWithIt(a: Annotated, np: NounPhrase): boolean {
 
 function weaponTypeOf(np: NounPhrase): WeaponType {
   return (np.classes.find(c => c.cls === 'weapon') as { type: WeaponType } | undefined)?.type ?? 'unknown';
+}
+
+/** "Suspected Fulani herdsmen killed 30 villagers": people called suspects are the suspected authors. */
+function suspectedPeople(a: Annotated, np: NounPhrase): boolean {
+  const t = a.tokens;
+  const first = t[np.from]!.lower === 'suspected' ? np.from : t[np.from - 1]?.lower === 'suspected' ? np.from - 1 : -1;
+  if (first < 0 || armedPersons.has(t[np.to - 1]!.lower) && !np.classes.some(c => c.cls === 'perpetrator')) return false;
+  return np.classes.some(c => c.cls === 'person' || c.cls === 'needsModifier' || c.cls === 'perpetrator') && !arrestVerbs.has(t[first - 1]?.lower ?? '');
 }
 
 /** "al-Qaeda's Sahel branch": a group named inside the phrase. */
