@@ -6,7 +6,7 @@ import { numberAt, type NumberSpan } from '../nlp/numbers.js';
 import { PhraseMatcher } from '../nlp/phrases.js';
 import type { Count } from '../model.js';
 import type { Annotated } from './annotate.js';
-import { nouns, functionWords, lawAgentAround } from './lexicon.js';
+import { asideOpeners, nouns, functionWords, lawAgentAround } from './lexicon.js';
 
 interface CasualtyFile { killed: string[]; injured: string[]; killedBefore: string[]; injuredBefore: string[]; toll: string[]; tollVerbs: string[]; deathVerbs: string[] }
 const C: CasualtyFile = JSON.parse(readFileSync(dataPath('lexicon', 'casualties.json'), 'utf8'));
@@ -46,8 +46,7 @@ export function casualties(a: Annotated, from: number, to: number): CasualtyMent
   return out;
 }
 
-/** Words that open an aside between a count and its verb ("five people, including two children, were killed"). */
-const INSERTS = new Set(['including', 'among', 'mostly', 'most', 'many', 'all']);
+/** The longest aside between a count and its verb ("five people, including two children, were killed"). */
 const INSERT_WORDS = 8;
 
 /** "12 (people|of the attackers) (were) killed", "12 dead". */
@@ -63,7 +62,7 @@ function countAfter(a: Annotated, n: NumberSpan, limit: number): Omit<CasualtyMe
     }
     const t = tokens[j]!;
     // "at least five people, including two children, were killed"
-    if (t.text === ',' && INSERTS.has(tokens[j + 1]?.lower ?? '')) {
+    if (t.text === ',' && asideOpeners.has(tokens[j + 1]?.lower ?? '')) {
       let k = j + 2;
       while (k < Math.min(limit, j + 2 + INSERT_WORDS) && tokens[k]!.text !== ',') k++;
       if (tokens[k]?.text === ',') { reach += k - j + 1; j = k; continue; }

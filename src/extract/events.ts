@@ -36,7 +36,7 @@ export const PRIORITY: IncidentType[] = ['hijacking', 'kidnapping', 'hostage_tak
 /** How many words before a trigger a cue of habit reaches ("known for its bombings"). */
 const HABIT_REACH = 7;
 /** …and a cue of commemoration ("the anniversary of the killing of"). */
-export const COMMEMORATION_REACH = 3;
+const COMMEMORATION_REACH = 3;
 
 export function eventMentions(a: Annotated): EventMention[] {
   const out: EventMention[] = [];

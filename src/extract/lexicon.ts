@@ -20,7 +20,7 @@ interface NounFile {
   attire: { verbs: string[]; garments: string[] }; predicateNouns: string[]; affiliateNouns: string[]; armingWords: string[];
 }
 interface FunctionFile { function: string[]; reporting: string[]; modifiers: string[]; agentFillers: string[]; pastForms: string[]; calendar: string[]; negators: string[]; referring: string[];
-  statementNouns: string[]; channelPrepositions: string[]; channelThrough: string[]; channelVerbs: string[]; determiners: string[]; namingVerbs: string[]; temporalSubordinators: string[]; timeDistances: string[]; framingPrepositions: string[]; laterSubordinators: string[]; agentGap: string[]; copulas: string[]; relativePronouns: string[]; speechVerbs: string[]; contrastWords: string[] }
+  statementNouns: string[]; channelPrepositions: string[]; channelThrough: string[]; channelVerbs: string[]; determiners: string[]; namingVerbs: string[]; temporalSubordinators: string[]; timeDistances: string[]; framingPrepositions: string[]; laterSubordinators: string[]; agentGap: string[]; copulas: string[]; relativePronouns: string[]; speechVerbs: string[]; contrastWords: string[]; asideOpeners: string[]; speakerPrepositions: string[]; nameJoins: string[] }
 
 export interface TriggerInfo { type: IncidentType; weight: number }
 export type NounClass =
@@ -75,8 +75,8 @@ export function nounEndingAt(tokens: Token[], end: number, reach: number, from =
 const LAW_AGENT_WORDS = 3;
 
 /**
- * Police or security forces as the subject right before token `i` ("police shot dead five men") or as the
- * agent right after it ("he was shot dead by police"): they end an attack, they do not commit one.
+ * The police as the subject right before token `i` ("police shot dead five men") or as the agent right after
+ * it ("he was shot dead by police"): they end an attack, they do not commit one.
  */
 export function lawAgentAround(tokens: Token[], i: number, after: number): boolean {
   for (let j = i - 1; j >= Math.max(0, i - LAW_AGENT_WORDS); j--) if (cues.lawAgents.matchAt(tokens, j, i)?.to === i) return true;
@@ -152,6 +152,12 @@ export const agentGap = new Set(F.agentGap);
 /** "is", "was": with a relative pronoun before them, open a clause that describes the phrase before it. */
 export const copulas = new Set(F.copulas);
 export const relativePronouns = new Set(F.relativePronouns);
+/** ", including …,": an aside between a count and its verb. */
+export const asideOpeners = new Set(F.asideOpeners);
+/** "officials in the region said": a phrase between a speaker and the verb of saying. */
+export const speakerPrepositions = new Set(F.speakerPrepositions);
+/** Lower-case words inside a group's name. */
+export const nameJoins = new Set(F.nameJoins);
 /** "…, but", "…; while": open a clause of its own. */
 export const contrastWords = new Set(F.contrastWords);
 

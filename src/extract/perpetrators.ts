@@ -4,7 +4,7 @@ import type { Attribution, Evidence, Perpetrator } from '../model.js';
 import { getActor } from '../gazetteer/actors.js';
 import { headNote, within, type ActorSpan, type Annotated, type Span } from './annotate.js';
 import type { Draft } from './grouping.js';
-import { affiliateNouns, agentFillers, contrastWords, copulas, cues, groupAttributes, groupHeads, negators, nouns, relativePronouns, reportingVerbs } from './lexicon.js';
+import { affiliateNouns, agentFillers, contrastWords, copulas, cues, groupAttributes, groupHeads, nameJoins, negators, nouns, relativePronouns, reportingVerbs } from './lexicon.js';
 import { evidence } from './evidence.js';
 
 const MAX_ORGANIZATIONS = 4;
@@ -51,6 +51,15 @@ function claimAt(a: Annotated, from: number, to: number): number {
   return hit ? hit.from : -1;
 }
 
+/** How many sentences after a draft's last may still say who did it. */
+const AFTER_REPORT = 4;
+
+/** The draft's sentences and the few after them, less other incidents' reports. */
+function* reportSentences(a: Annotated, d: Draft, eventSents: Set<number>) {
+  const first = d.sents[0]!, last = d.sents[d.sents.length - 1]!;
+  for (let s = first; s < Math.min(a.sentences.length, last + AFTER_REPORT); s++) if (d.sents.includes(s) || !eventSents.has(s)) yield a.sentences[s]!;
+}
+
 /**
  * "The Somali militant group said it carried out the attack": a claim whose subject is a group named by its
  * kind, in a sentence that names no group, is made by the one group already linked to the incident.
@@ -58,10 +67,7 @@ function claimAt(a: Annotated, from: number, to: number): number {
 export function claimByGroupNoun(a: Annotated, d: Draft, perpetrators: Perpetrator[], eventSents: Set<number>): void {
   const orgs = perpetrators.filter(p => p.kind === 'organization' && !isState(p.actorId ?? ''));
   if (orgs.length !== 1 || orgs[0]!.attribution === 'claimed') return;
-  const first = d.sents[0]!, last = d.sents[d.sents.length - 1]!;
-  for (let s = first; s < Math.min(a.sentences.length, last + 4); s++) {
-    if (!d.sents.includes(s) && eventSents.has(s)) continue;
-    const sent = a.sentences[s]!;
+  for (const sent of reportSentences(a, d, eventSents)) {
     const at = claimAt(a, sent.from, sent.to);
     if (at < 0 || within(a.actors, sent.from, sent.to).some(act => !notAnAuthor(a, act))) continue;
     let article = false;
@@ -79,7 +85,7 @@ export function claimByGroupNoun(a: Annotated, d: Draft, perpetrators: Perpetrat
  */
 export function claims(a: Annotated, d: Draft, perpetrators: Perpetrator[], ev: Evidence[], eventSents: Set<number>): void {
   const first = d.sents[0]!, last = d.sents[d.sents.length - 1]!;
-  for (let s = first + 1; s < Math.min(a.sentences.length, last + 4); s++) {
+  for (let s = first + 1; s < Math.min(a.sentences.length, last + AFTER_REPORT); s++) {
     // Reports (this incident's, or another's, claims and all, which are that one's) are read elsewhere.
     if (eventSents.has(s)) continue;
     const sent = a.sentences[s]!;
@@ -101,17 +107,13 @@ export function claims(a: Annotated, d: Draft, perpetrators: Perpetrator[], ev: 
 }
 
 const GROUP_NAME_WORDS = 6;
-const NAME_JOINS = new Set(['of', 'for', 'the', 'al', 'and']);
 
 /**
  * "A group calling itself the Mujahideen Brigade claimed responsibility": a group the registry does not know,
  * named in the draft's sentences or the few after them as claiming, suspected, denying.
  */
 export function unregisteredGroups(a: Annotated, d: Draft, perpetrators: Perpetrator[], ev: Evidence[], eventSents: Set<number>): void {
-  const first = d.sents[0]!, last = d.sents[d.sents.length - 1]!;
-  for (let s = first; s < Math.min(a.sentences.length, last + 4); s++) {
-    if (!d.sents.includes(s) && eventSents.has(s)) continue;
-    const sent = a.sentences[s]!;
+  for (const sent of reportSentences(a, d, eventSents)) {
     if (!cues.groupNaming.has(a.tokens, sent.from, sent.to)) continue;
     for (const h of cues.groupNaming.findAll(a.tokens, sent.from, sent.to)) {
       const span = groupNameAfter(a, h.to, sent.to);
@@ -136,10 +138,10 @@ function groupNameAfter(a: Annotated, i: number, end: number): Span | null {
   while (j < end && j - i < GROUP_NAME_WORDS) {
     const w = t[j]!;
     if (w.kind === 'punct' && w.text !== '-' && w.text !== "'") break;
-    if (a.mode === 'mixed' ? !w.cap && !NAME_JOINS.has(w.lower) : reportingVerbs.has(w.lower) || relativePronouns.has(w.lower) || cues.claimed.matchAt(t, j) || w.lower === 'has' || w.lower === 'had') break;
+    if (a.mode === 'mixed' ? !w.cap && !nameJoins.has(w.lower) : reportingVerbs.has(w.lower) || relativePronouns.has(w.lower) || cues.claimed.matchAt(t, j) || w.lower === 'has' || w.lower === 'had') break;
     j++;
   }
-  while (j > i && NAME_JOINS.has(t[j - 1]!.lower)) j--;
+  while (j > i && nameJoins.has(t[j - 1]!.lower)) j--;
   if (j === i || a.actorAt[i]! >= 0) return null;
   return { from: i, to: j, start: t[i]!.start, end: t[j - 1]!.end };
 }

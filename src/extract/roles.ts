@@ -6,7 +6,7 @@ import { dataPath } from '../paths.js';
 import type { IncidentType, TargetCategory, WeaponType } from '../model.js';
 import type { Annotated } from './annotate.js';
 import type { NounPhrase } from './noun-phrases.js';
-import { agentGap, agentVerbs, armedPersons, armingWords, arrestVerbs, cues, functionWords, groupHeads, namingVerbs, nounEndingAt, nouns, perpetratorModifiers, predicateNouns, reportingVerbs, speechVerbs, statementChannel, suspectFrames, triggers } from './lexicon.js';
+import { agentGap, agentVerbs, armedPersons, armingWords, arrestVerbs, cues, functionWords, groupHeads, namingVerbs, nounEndingAt, nouns, perpetratorModifiers, predicateNouns, reportingVerbs, speakerPrepositions, speechVerbs, statementChannel, suspectFrames, triggers } from './lexicon.js';
 import { numberAt } from '../nlp/numbers.js';
 
 export const ROLES = ['perpetrator', 'target', 'victim', 'weapon'] as const;
@@ -198,14 +198,13 @@ function speaker(a: Annotated, np: NounPhrase): boolean {
   if (speechVerbs.has(t[np.from - 1]?.lower ?? '') && (!t[np.to] || t[np.to]!.kind === 'punct')) return true;
   // "…, local officials in the Tillaberi region said": past a phrase that says where they are from.
   let k = np.to;
-  if (SPEAKER_PLACE.has(t[k]?.lower ?? '')) {
+  if (speakerPrepositions.has(t[k]?.lower ?? '')) {
     const end = Math.min(t.length, k + SPEAKER_PLACE_WORDS);
     while (k < end && t[k]!.kind === 'word' && !speechVerbs.has(t[k]!.lower)) k++;
   }
   return speechVerbs.has(t[k]?.lower ?? '');
 }
 
-const SPEAKER_PLACE = new Set(['in', 'from', 'at', 'for']);
 const SPEAKER_PLACE_WORDS = 6;
 
 function blamedFor(a: Annotated, np: NounPhrase): boolean {
@@ -282,6 +281,8 @@ function leaderOfGroup(a: Annotated, np: NounPhrase): boolean {
 }
 
 const REMEMBERED_REACH = 6;
+/** The longest apposition or aside between a phrase and its verb ("…, including two girls aged nine and 12,"). */
+const APPOSITION_WORDS = 8;
 
 function remembered(a: Annotated, np: NounPhrase): boolean {
   const t = a.tokens;
@@ -301,11 +302,9 @@ function describesAttacker(a: Annotated, np: NounPhrase): boolean {
   let j = hit.from - 1;
   if (statementChannel.determiners.has(t[j]?.lower ?? '')) j--;
   if (t[j]?.lower === 'to' && t[j - 1]?.lower === 'according') return false;
-  for (let i = np.to; i < Math.min(t.length, np.to + APPOSITION_REACH); i++) if (t[i]!.text === ',') return true;
+  for (let i = np.to; i < Math.min(t.length, np.to + APPOSITION_WORDS); i++) if (t[i]!.text === ',') return true;
   return false;
 }
-
-const APPOSITION_REACH = 8;
 
 /** The phrase is "including …" after a word for the perpetrators: "three attackers, including two women". */
 function partOfAttackers(a: Annotated, np: NounPhrase): boolean {
@@ -463,16 +462,16 @@ export function listedSuspects(a: Annotated, nps: NounPhrase[]): Set<NounPhrase>
 
 const FRAME_WORDS = new Set([...suspectFrames].map(f => f.split(' ')[0]!));
 
-/**
- * A word that may introduce suspects' names: an arrest verb, a naming verb, the first word of a suspect frame, a
- * word for the perpetrator before a comma ("The attacker, Usman Khan, 28,").
- */
-/** "… this incident, for which the FMLN guerrillas are being held responsible": a word for attackers in a sentence of suspicion. */
+/** "Officials said the FMLN guerrillas are being held responsible": a word for attackers in a sentence of suspicion. */
 export function suspectedAttackers(a: Annotated, np: NounPhrase): boolean {
   const s = a.sentences[a.tokens[np.from]!.sent]!;
   return np.classes.some(c => c.cls === 'perpetrator') && !np.classes.some(c => c.cls === 'person') && cues.suspicion.has(a.tokens, s.from, s.to);
 }
 
+/**
+ * A sentence that may name suspects: one of suspicion, or with an arrest verb, a naming verb, the first word of a
+ * suspect frame, a word for the perpetrator before a comma ("The attacker, Usman Khan, 28,").
+ */
 export function mayNameSuspects(a: Annotated, sent: number): boolean {
   let bySent = MAY_NAME.get(a);
   if (!bySent) MAY_NAME.set(a, (bySent = new Map()));
@@ -548,12 +547,10 @@ function arrested(a: Annotated, np: NounPhrase): boolean {
   const from = pastApposition(a, np.to);
   const verb = nextContentWord(a, from, a.sentences[t[np.from]!.sent]!.to);
   if (verb === null || !arrestVerbs.has(verb)) return false;
-  // "Officers of the special cell detained the men": right before an object, the verb is active and the phrase arrested.
+  // "Officers of the special cell detained the men": right before an object, the verb is active and the phrase made the arrest.
   const v = t[from]!.lower === verb ? from : -1;
   return !(v >= 0 && (statementChannel.determiners.has(t[v + 1]?.lower ?? '') || numberAt(t, v + 1)));
 }
-
-const APPOSITION_WORDS = 8;
 
 /** Past ", Sid Ahmed Ghlam," after a phrase: where its verb may stand. */
 function pastApposition(a: Annotated, i: number): number {
