@@ -981,3 +981,12 @@ test('"Suspected Fulani herdsmen killed 30 villagers": people called suspected a
   const text = 'Suspected Fulani herdsmen killed 30 villagers in an attack on a farming community in Benue state on Monday night, police said.';
   for (const t of [text, text.toUpperCase(), text.toLowerCase()]) assert.deepEqual(each(t, '2020-10-18', i => perpetratorNames(i).map(n => n.toLowerCase())), [['suspected fulani herdsmen']]);
 });
+
+test('a roundup read as one paragraph: each incident keeps its own date and suspect, and "the islamic state group\'s local affiliate said it was behind the attack" is the group\'s claim', () => {
+  const text = 'here are the headlines this hour. in afghanistan, at least twelve people were killed when a suicide bomber struck a shiite mosque in the northern city of kunduz during friday prayers. the islamic state group\'s local affiliate said it was behind the attack. in nigeria, gunmen abducted more than eighty students from a school in kebbi state on thursday, police said. and in france, a man armed with a knife stabbed two people outside the former offices of a magazine in paris. the suspect, an eighteen-year-old from pakistan, was arrested nearby.';
+  const r = extract(doc(text, '2021-10-09')).incidents;
+  assert.deepEqual(r.map(i => i.location?.countryCode), ['AF', 'NG', 'FR']);
+  assert.deepEqual(r.map(i => i.perpetrators.some(p => p.name === 'suspect')), [false, false, true]);
+  assert.notEqual(r[2]!.date, '2021-10-07');
+  assert.ok(r[0]!.perpetrators.some(p => p.canonical === 'Islamic State' && p.attribution === 'claimed'), JSON.stringify(r[0]!.perpetrators));
+});

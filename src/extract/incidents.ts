@@ -104,7 +104,8 @@ function fill(a: Annotated, d: Draft, eventSents: Set<number>): Incident | null 
   if (d.date?.span) ev.push(evidence(a, 'date', JSON.stringify(date), d.date.span));
   if (!date) {
     const para = a.sentences[first.sent]!.para;
-    for (let s = first.sent - 1; s >= 0 && a.sentences[s]!.para === para && !date; s--) {
+    // Not from another incident's report: a roundup read out as one paragraph dates each of its own.
+    for (let s = first.sent - 1; s >= 0 && a.sentences[s]!.para === para && !date && !eventSents.has(s); s--) {
       const sd = sentenceDate(a, s);
       if (sd) { date = sd.value; ev.push(evidence(a, 'date', JSON.stringify(date), sd.span)); }
     }
@@ -115,7 +116,7 @@ function fill(a: Annotated, d: Draft, eventSents: Set<number>): Incident | null 
   let place = d.place;
   if (!place) {
     const para = a.sentences[first.sent]!.para;
-    for (let s = first.sent - 1; s >= 0 && a.sentences[s]!.para === para && !place; s--) place = bestPlace(sentencePlaces(a, s), a.sentences[s]!.to);
+    for (let s = first.sent - 1; s >= 0 && a.sentences[s]!.para === para && !place && !eventSents.has(s); s--) place = bestPlace(sentencePlaces(a, s), a.sentences[s]!.to);
   }
   let location: Location | null = null;
   if (place) {
@@ -217,7 +218,10 @@ function fill(a: Annotated, d: Draft, eventSents: Set<number>): Incident | null 
     }
   }
   // Suspects are often named a few sentences on ("The arrested men have been identified as…").
-  for (let s = d.sents[0]! + 1; s < Math.min(a.sentences.length, d.sents[d.sents.length - 1]! + SUSPECT_REACH); s++) {
+  // Not past another incident's report: "… stabbed two people in Paris. The suspect … was arrested" is not the roundup's first attack's.
+  const lastSent = d.sents[d.sents.length - 1]!;
+  for (let s = d.sents[0]! + 1; s < Math.min(a.sentences.length, lastSent + SUSPECT_REACH); s++) {
+    if (s > lastSent && eventSents.has(s)) break;
     if (!eventSents.has(s) && !d.sents.includes(s) && mayNameSuspects(a, s)) roleCandidatesOf(s, [a.sentences[s]!.from], true, [], 'suspects');
   }
   const surnames = new Set<string>(), kinds = new Set<string>();

@@ -206,9 +206,10 @@ function describesAnother(a: Annotated, act: ActorSpan): boolean {
   // "the al-Qaeda-affiliated group": the name is part of a word that describes another group.
   const rest = a.tokens[act.to - 1]!.end > act.end ? a.text.slice(act.end, a.tokens[act.to - 1]!.end).toLowerCase() : '';
   if (/^-(affiliated|linked|allied|aligned|backed|tied)$/.test(rest)) return true;
-  // "the al-Qaeda affiliate that has fought…", "al-Qaeda's Sahel branch"
+  // "al-Shabaab, the al-Qaeda affiliate that has fought…", "JNIM, al-Qaeda's Sahel branch": when the sentence names
+  // the affiliate too (alone, "the Islamic State group's local affiliate" stands for it).
   for (let k = act.to; k < act.to + AFFILIATE_REACH && a.tokens[k]?.kind === 'word'; k++) {
-    if (affiliateNouns.has(a.tokens[k]!.lower)) return true;
+    if (affiliateNouns.has(a.tokens[k]!.lower)) return namesAnotherGroup(a, act);
     if (a.actorAt[k]! >= 0) break;
   }
   // "groups linked to al-Qaeda and the Islamic State": the second of a list after the cue is described too.
@@ -235,6 +236,11 @@ function describesAnother(a: Annotated, act: ActorSpan): boolean {
 }
 
 const AFFILIATE_REACH = 3;
+
+function namesAnotherGroup(a: Annotated, act: ActorSpan): boolean {
+  const s = a.sentences[a.tokens[act.from]!.sent]!;
+  return within(a.actors, s.from, s.to).some(x => x.actorId !== act.actorId);
+}
 
 const SPEAKS_OF_ATTACK = new Set(['claimed', 'denied']);
 
