@@ -990,3 +990,12 @@ test('a roundup read as one paragraph: each incident keeps its own date and susp
   assert.notEqual(r[2]!.date, '2021-10-07');
   assert.ok(r[0]!.perpetrators.some(p => p.canonical === 'Islamic State' && p.attribution === 'claimed'), JSON.stringify(r[0]!.perpetrators));
 });
+
+test('"Kujtim Fejzulai, a 20-year-old with Austrian citizenship, opened fire": a name in the active voice of an attack is its perpetrator, in every casing', () => {
+  const text = 'A gunman killed four people in central Vienna on Monday night. Kujtim Fejzulai, a 20-year-old with Austrian citizenship, opened fire with an automatic rifle near the synagogue.';
+  for (const t of [text, text.toUpperCase(), text.toLowerCase()]) {
+    const [inc] = extract(doc(t, '2020-11-03')).incidents;
+    assert.ok(inc?.perpetrators.some(p => /kujtim fejzulai/i.test(p.name)), JSON.stringify(inc?.perpetrators));
+    assert.ok(!inc.victims.some(v => /fejzulai/i.test(v.text)));
+  }
+});

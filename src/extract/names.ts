@@ -80,23 +80,24 @@ function scene(a: Annotated, i: number): boolean {
 
 /**
  * In upper- or lower-case text, where a name is expected, two or three unknown words are a name whatever its
- * origin: between commas after a word for a person and before an age ("the attacker, salman abedi, 22,"), or
- * after a naming "as" ("identified the bomber as adil ahmad dar").
+ * origin: before an age, between commas after a word for a person ("the attacker, salman abedi, 22,"), after
+ * "and" in a list or at the head of a sentence; or after a naming "as" ("identified the bomber as adil ahmad dar").
  */
 function expectedName(a: Annotated, i: number, to: number): boolean {
   const t = a.tokens;
   const prev = t[i - 1];
-  if (a.mode === 'mixed' || !prev || prev.lower !== 'as' && prev.text !== ',' && prev.lower !== 'and') return false;
+  const opens = !prev || a.sentences[t[i]!.sent]!.from === i;
+  if (a.mode === 'mixed' || !opens && prev!.lower !== 'as' && prev!.text !== ',' && prev!.lower !== 'and') return false;
   let j = i;
   while (j < to && j - i < 3 && nameLike(a, t[j]!) && !scene(a, j) && a.actorAt[j]! < 0) j++;
   if (j - i < 2) return false;
-  if (t[i - 1]?.lower === 'as') {
+  if (!opens && prev!.lower === 'as') {
     for (let v = i - 2; v >= Math.max(0, i - 5); v--) if (namingVerbs.has(t[v]!.lower)) return true;
     return false;
   }
   if (!aged(a, j)) return false;
-  // "… and tashfeen malik, 27": one more aged name in a list.
-  if (prev.lower === 'and') return true;
+  // "… and tashfeen malik, 27": one more aged name in a list; "kujtim fejzulai, a 20-year-old …," opening a sentence.
+  if (opens || prev!.lower === 'and') return true;
   return !!nounEndingAt(t, i - 1, 3)?.value.some(c => c.cls === 'person' || c.cls === 'perpetrator');
 }
 

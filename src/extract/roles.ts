@@ -6,7 +6,7 @@ import { dataPath } from '../paths.js';
 import type { IncidentType, TargetCategory, WeaponType } from '../model.js';
 import type { Annotated } from './annotate.js';
 import type { NounPhrase } from './noun-phrases.js';
-import { agentGap, agentVerbs, armedPersons, armingWords, arrestVerbs, cues, functionWords, groupHeads, namingVerbs, nounEndingAt, nouns, perpetratorModifiers, predicateNouns, reportingVerbs, speakerPrepositions, speechVerbs, statementChannel, suspectFrames, triggers } from './lexicon.js';
+import { agentGap, agentVerbs, armedPersons, armingWords, arrestVerbs, cues, functionWords, groupHeads, namingVerbs, nounEndingAt, nouns, pastForms, perpetratorModifiers, predicateNouns, reportingVerbs, speakerPrepositions, speechVerbs, statementChannel, suspectFrames, triggers } from './lexicon.js';
 import { numberAt } from '../nlp/numbers.js';
 
 export const ROLES = ['perpetrator', 'target', 'victim', 'weapon'] as const;
@@ -229,7 +229,19 @@ function subjectOfAttack(a: Annotated, np: NounPhrase): boolean {
   const t = a.tokens;
   let k = pastApposition(a, np.to);
   if (t[k]?.lower === 'of') k = pastOf(a, k);
-  return !armedPersons.has(t[np.to - 1]!.lower) && attackFollows(a, k);
+  return !armedPersons.has(t[np.to - 1]!.lower) && (attackFollows(a, k) || activeAttack(a, k));
+}
+
+/**
+ * "Kujtim Fejzulai, a 20-year-old …, opened fire", "…, stabbed two people": an attack verb in the active voice
+ * at token k, with its object after it (not "…, killed in the blast, was a teacher").
+ */
+function activeAttack(a: Annotated, k: number): boolean {
+  const t = a.tokens;
+  const hit = triggers.matchAt(t, k);
+  if (!hit || hit.value.weight < 3 || !/ed$/.test(t[k]!.lower) && !pastForms.has(t[k]!.lower)) return false;
+  const next = t[hit.to];
+  return /fire$/.test(t[hit.to - 1]!.lower) || !!next && (statementChannel.determiners.has(next.lower) || !!numberAt(t, hit.to));
 }
 
 const ATTACK_OBJECT_REACH = 4;
