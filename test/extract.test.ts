@@ -24,6 +24,9 @@ const assertPerpetrator = (text: string, published: string, name: string): void 
   assert.ok(names.includes(name), JSON.stringify(names));
 };
 
+/** A text as written, in capitals like wire copy and in lower case like a transcript. */
+const casings = (text: string): string[] => [text, text.toUpperCase(), text.toLowerCase()];
+
 /** A report of several paragraphs. */
 const paragraphs = (...ps: string[]): string => ps.join('\n\n');
 /** The sentences of each draft the grouping makes of a report. */
@@ -708,7 +711,7 @@ test('"armed officers shot dead the three attackers": the forces that stopped th
 
 test('"the Somali militant group, which is linked to al-Qaeda, said it carried out the attack": the claim is the group\'s, not al-Qaeda\'s', () => {
   const text = 'Al-Shabaab gunmen stormed a university campus in Garissa before dawn on Thursday, killing 147 people. The Somali militant group, which is linked to al-Qaeda, said it carried out the attack.';
-  for (const t of [text, text.toUpperCase(), text.toLowerCase()]) {
+  for (const t of casings(text)) {
     const orgs = each(t, '2015-04-03', i => i.perpetrators.filter(p => p.kind === 'organization').map(p => [p.canonical, p.attribution]))[0];
     assert.deepEqual(orgs, [['al-Shabaab', 'claimed']]);
   }
@@ -724,7 +727,7 @@ test('"said Franz Ruf": a surname spelled like a group\'s acronym (RUF) is the s
 
 test('"the attacker, identified by prosecutors as Stephan Balliet, a 27-year-old German": the name is the perpetrator and its description no victim', () => {
   const text = 'A gunman shot dead two people near a synagogue in Halle on Wednesday, officials said. The attacker, identified by prosecutors as Stephan Balliet, a 27-year-old German, streamed the attack live on the internet.';
-  for (const t of [text, text.toUpperCase(), text.toLowerCase()]) {
+  for (const t of casings(text)) {
     const [inc] = extract(doc(t, '2019-10-09')).incidents;
     assert.ok(inc?.perpetrators.some(p => /stephan balliet/i.test(p.name)), JSON.stringify(inc?.perpetrators));
     assert.ok(!inc.victims.some(v => /german/i.test(v.text)), JSON.stringify(inc.victims));
@@ -740,7 +743,7 @@ test('"the eastern German city of Halle": the demonym before "city of" picks the
 test('police ending an attack commit none: "he was shot dead by police" is no incident, "police shot dead five men" counts attackers', () => {
   const text = paragraphs('A van plowed into crowds in Barcelona on Thursday, killing 13 people. Hours later, in Cambrils, police shot dead five men after their car ran into pedestrians.',
     'The driver was shot dead by police on Monday near Subirats.');
-  for (const t of [text, text.toUpperCase(), text.toLowerCase()]) {
+  for (const t of casings(text)) {
     const r = extract(doc(t, '2017-08-22')).incidents;
     assert.ok(!r.some(i => i.location?.place === 'Subirats'), JSON.stringify(r.map(i => i.location?.place)));
     assert.ok(!r.some(i => i.killed?.value === 5), JSON.stringify(r.map(i => i.killed)));
@@ -749,12 +752,12 @@ test('police ending an attack commit none: "he was shot dead by police" is no in
 
 test('"three attackers, including two women, were killed": the women are attackers, not victims', () => {
   const text = 'Islamist gunmen attacked a hotel in Ouagadougou on Friday night, killing 29 people. Three attackers, including two women, were killed, the government said.';
-  for (const t of [text, text.toUpperCase(), text.toLowerCase()]) assert.ok(!each(t, '2016-01-16', victimTexts).flat().some(v => /women/i.test(v)), t);
+  for (const t of casings(text)) assert.ok(!each(t, '2016-01-16', victimTexts).flat().some(v => /women/i.test(v)), t);
 });
 
 test('"a ceremony marking the anniversary of the killing of General Qassem Soleimani": the death remembered is not this attack\'s', () => {
   const text = 'Two explosions killed at least 84 people on Wednesday at a ceremony in Kerman marking the anniversary of the killing of General Qassem Soleimani, state media said.';
-  for (const t of [text, text.toUpperCase(), text.toLowerCase()]) {
+  for (const t of casings(text)) {
     const victims = each(t, '2024-01-04', victimTexts);
     assert.equal(victims.length, 1);
     assert.ok(!victims.flat().some(v => /soleimani/i.test(v)), JSON.stringify(victims));
@@ -768,7 +771,7 @@ test('phrases come out the same in every casing: "the group\'s afghan branch", "
     ['Police arrested a 19-year-old man suspected of planning a suicide attack on a Taylor Swift concert in Vienna.', '2024-08-08', i => [...i.targets.map(t => t.text), ...victimTexts(i)], /^taylor swift concert$/i],
   ];
   for (const [text, published, pick, want] of cases) {
-    for (const t of [text, text.toUpperCase(), text.toLowerCase()]) {
+    for (const t of casings(text)) {
       const got = each(t, published, pick)[0] ?? [];
       assert.ok(got.length ? got.some(x => want.test(x)) && got.every(x => want.test(x) || /^(islamic state|boko haram)$/i.test(x)) : want.test(''), `${t}: ${JSON.stringify(got)}`);
     }
@@ -777,26 +780,26 @@ test('phrases come out the same in every casing: "the group\'s afghan branch", "
 
 test('"blamed India\'s intelligence agency for the attack": the one blamed is no target', () => {
   const text = 'A suicide bomber killed 70 people at a hospital in Quetta on Monday. The chief minister blamed India\'s intelligence agency for the attack.';
-  for (const t of [text, text.toUpperCase(), text.toLowerCase()]) assert.deepEqual(each(t, '2016-08-08', i => i.targets.map(x => x.text)), [[]]);
+  for (const t of casings(text)) assert.deepEqual(each(t, '2016-08-08', i => i.targets.map(x => x.text)), [[]]);
 });
 
 test('the speaker of "…, Interior Minister Bernard Cazeneuve said" is no victim, nor are those "he said" were killed left out', () => {
   const text = 'French police have foiled a plan to attack a church in the Paris suburb of Villejuif, Interior Minister Bernard Cazeneuve said on Wednesday.';
-  for (const t of [text, text.toUpperCase(), text.toLowerCase()]) assert.deepEqual(each(t, '2015-04-22', victimTexts), [[]]);
+  for (const t of casings(text)) assert.deepEqual(each(t, '2015-04-22', victimTexts), [[]]);
   const killed = 'Rebels attacked a paratroopers battalion in San Salvador on Tuesday. General Bustillo said four officers of the battalion were killed in the attack.';
   assert.ok(each(killed, '1989-11-22', victimTexts).flat().some(v => /four officers/i.test(v)));
 });
 
 test('two provinces are two places: a bombing in Kunar is not the arson told in Nangarhar', () => {
   const text = 'Taliban insurgents set fire to a school and killed two teachers in eastern Nangarhar province overnight, a provincial spokesman said Thursday. In neighbouring Kunar province, a roadside bomb hit a minibus on Wednesday, killing seven civilians, police said.';
-  for (const t of [text, text.toUpperCase(), text.toLowerCase()]) {
+  for (const t of casings(text)) {
     assert.deepEqual(each(t, '2018-05-10', i => [i.type, i.location?.admin1]), [['arson', 'Nangarhar'], ['bombing', 'Kunar']]);
   }
 });
 
 test('"identified as Syed Rizwan Farook, 28, a county health inspector, and Tashfeen Malik, 27": both are perpetrators, in every casing', () => {
   const text = 'A husband and wife opened fire on a holiday party in San Bernardino on Wednesday, killing 14 people. The shooters were identified as Syed Rizwan Farook, 28, a county health inspector, and Tashfeen Malik, 27.';
-  for (const t of [text, text.toUpperCase(), text.toLowerCase()]) {
+  for (const t of casings(text)) {
     const names = (each(t, '2015-12-04', perpetratorNames)[0] ?? []).map(n => n.toLowerCase());
     assert.ok(names.includes('syed rizwan farook') && names.includes('tashfeen malik'), JSON.stringify(names));
   }
@@ -819,7 +822,7 @@ test('each group by its own clause: "The Islamic State group claimed responsibil
 
 test('"hours later, gunmen stormed a government office in the same city" is another incident; the toll "from Friday\'s bombing at a mosque in … rose to 63" counts', () => {
   const text = 'A bomb hidden in a cart exploded near a market in Jalalabad on Thursday morning, killing eleven civilians. Hours later, gunmen stormed a government office in the same city, killing two guards.';
-  for (const t of [text, text.toUpperCase(), text.toLowerCase()]) assert.deepEqual(each(t, '2019-06-06', i => i.type), ['bombing', 'armed_assault']);
+  for (const t of casings(text)) assert.deepEqual(each(t, '2019-06-06', i => i.type), ['bombing', 'armed_assault']);
   const toll = 'The death toll from Friday\'s suicide bombing at a Shi\'ite mosque in the northwestern city of Peshawar rose to 63 on Saturday, hospital officials said.';
   assert.deepEqual(each(toll, '2022-03-05', i => i.killed?.value), [63]);
 });
@@ -837,7 +840,7 @@ test('names: a small town as the last word of a name ("Mevlut Mert Altintas"), n
 
 test('a foiled plot "to blow up a synagogue": police who killed two of the plotters are not perpetrators, "the Afghan branch of Islamic State" is no target', () => {
   const text = 'Russian security forces said Tuesday they had thwarted a plot by Islamic State supporters to blow up a synagogue in Moscow. The Federal Security Service said its officers killed two members of the Afghan branch of Islamic State in a shootout after they resisted arrest.';
-  for (const t of [text, text.toUpperCase(), text.toLowerCase()]) {
+  for (const t of casings(text)) {
     const [inc, ...rest] = extract(doc(t, '2024-03-08')).incidents;
     assert.equal(rest.length, 0);
     assert.equal(inc?.status, 'foiled');
@@ -850,7 +853,7 @@ test('"the attacker, a 23-year-old student named as Seifeddine Rezgui," and "nin
   const sousse = 'A gunman opened fire on tourists at a beach hotel in Sousse on Friday, killing 38 people. The attacker, a 23-year-old student named as Seifeddine Rezgui, had hidden a rifle in a beach umbrella.';
   const colombo = 'Nine suicide bombers, including a woman, carried out the attacks on three churches and three hotels in Colombo on Sunday, killing 250 people.';
   for (const [text, day] of [[sousse, '2015-06-27'], [colombo, '2019-04-23']] as const) {
-    for (const t of [text, text.toUpperCase(), text.toLowerCase()]) assert.ok(!each(t, day, victimTexts).flat().some(v => /student|woman/i.test(v)), t);
+    for (const t of casings(text)) assert.ok(!each(t, day, victimTexts).flat().some(v => /student|woman/i.test(v)), t);
   }
 });
 
@@ -868,7 +871,7 @@ test('"Islamic State said through its Amaq news agency that the attacker was one
 
 test('a group the registry does not know, named as claiming ("a group calling itself the Mujahideen Brigade claimed responsibility"), and not one merely named', () => {
   const text = 'A car bomb killed 12 people in Mogadishu on Tuesday. A group calling itself the Mujahideen Brigade claimed responsibility.';
-  for (const t of [text, text.toUpperCase(), text.toLowerCase()]) {
+  for (const t of casings(text)) {
     assert.deepEqual(each(t, '2019-04-24', i => i.perpetrators.filter(p => p.kind === 'organization').map(p => [p.name.toLowerCase(), p.attribution])), [[['mujahideen brigade', 'claimed']]]);
   }
   const named = 'A car bomb killed 12 people in Mogadishu on Tuesday. The minister said the charity is financed by a front group called Diacomias.';
@@ -884,7 +887,7 @@ test('"bore the hallmarks of al-Shabaab" makes it a suspect; "Islamic State Sahe
 
 test('"took its 20 crew members hostage": the crew are victims and "hostage" ends their phrase; "Somali pirates" hijacked; "in Niger\'s Tahoua region" is the region', () => {
   const text = 'Somali pirates hijacked an oil tanker off the coast of Puntland on Sunday and took its 20 crew members hostage.';
-  for (const t of [text, text.toUpperCase(), text.toLowerCase()]) {
+  for (const t of casings(text)) {
     const [inc] = extract(doc(t, '2019-04-24')).incidents;
     assert.deepEqual(inc?.victims.map(v => v.text.toLowerCase()), ['20 crew members']);
     assert.deepEqual(inc.perpetrators.map(p => p.name.toLowerCase()), ['somali pirates']);
@@ -936,7 +939,7 @@ test('a report with no date is of the latest events: an attack dated weeks befor
 
 test('"A family of six, including two girls aged nine and 12, carried out suicide bombings at three churches": the family did it, the girls are no victims', () => {
   const text = 'A family of six, including two girls aged nine and 12, carried out suicide bombings at three churches in Surabaya on Sunday morning, killing at least 13 people, police said.';
-  for (const t of [text, text.toUpperCase(), text.toLowerCase()]) {
+  for (const t of casings(text)) {
     const [inc] = extract(doc(t, '2018-05-13')).incidents;
     assert.ok(inc?.perpetrators.some(p => /family/i.test(p.name)), JSON.stringify(inc?.perpetrators));
     assert.deepEqual(inc.victims.map(v => v.text.toLowerCase()), ['13 people']);
@@ -974,12 +977,12 @@ test('the medium of a statement is no target: "said on monday, through its amaq 
 
 test('"six men armed with M16 rifles": the weapon used, in every casing', () => {
   const text = 'Gunmen abducted five Indonesian fishermen from a trawler off the coast of Sabah on Thursday night, police said. About six men armed with M16 rifles arrived in a speedboat and boarded the vessel.';
-  for (const t of [text, text.toUpperCase(), text.toLowerCase()]) assert.ok(each(t, '2020-01-18', i => i.weapons.map(w => w.text.toLowerCase())).flat().includes('m16 rifles'), t);
+  for (const t of casings(text)) assert.ok(each(t, '2020-01-18', i => i.weapons.map(w => w.text.toLowerCase())).flat().includes('m16 rifles'), t);
 });
 
 test('"Suspected Fulani herdsmen killed 30 villagers": people called suspected are the perpetrators', () => {
   const text = 'Suspected Fulani herdsmen killed 30 villagers in an attack on a farming community in Benue state on Monday night, police said.';
-  for (const t of [text, text.toUpperCase(), text.toLowerCase()]) assert.deepEqual(each(t, '2020-10-18', i => perpetratorNames(i).map(n => n.toLowerCase())), [['suspected fulani herdsmen']]);
+  for (const t of casings(text)) assert.deepEqual(each(t, '2020-10-18', i => perpetratorNames(i).map(n => n.toLowerCase())), [['suspected fulani herdsmen']]);
 });
 
 test('a roundup read as one paragraph: each incident keeps its own date and suspect, and "the islamic state group\'s local affiliate said it was behind the attack" is the group\'s claim', () => {
@@ -993,7 +996,7 @@ test('a roundup read as one paragraph: each incident keeps its own date and susp
 
 test('"Kujtim Fejzulai, a 20-year-old with Austrian citizenship, opened fire": a name in the active voice of an attack is its perpetrator, in every casing', () => {
   const text = 'A gunman killed four people in central Vienna on Monday night. Kujtim Fejzulai, a 20-year-old with Austrian citizenship, opened fire with an automatic rifle near the synagogue.';
-  for (const t of [text, text.toUpperCase(), text.toLowerCase()]) {
+  for (const t of casings(text)) {
     const [inc] = extract(doc(t, '2020-11-03')).incidents;
     assert.ok(inc?.perpetrators.some(p => /kujtim fejzulai/i.test(p.name)), JSON.stringify(inc?.perpetrators));
     assert.ok(!inc.victims.some(v => /fejzulai/i.test(v.text)));

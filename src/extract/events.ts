@@ -51,9 +51,9 @@ export function eventMentions(a: Annotated): EventMention[] {
     if (!found.length) continue;
     // "the deadliest attack since the 1998 bombing of the U.S. embassy": a dated past event beside the
     // sentence's own report is a comparison, not the event's trigger.
-    const isPast = (h: PhraseHit<TriggerInfo>) => datedBefore(a, s.from, h.from) && isNominal(a, h.from);
+    const past = found.filter(h => datedBefore(a, s.from, h.from) && isNominal(a, h.from));
     // "…the February suicide bombing in Pulwama that killed 40": the toll in its relative clause is that event's too.
-    const current = found.filter(h => !isPast(h) && !found.some(p => isPast(p) && tollOfPast(a, p, h)));
+    const current = past.length ? found.filter(h => !past.includes(h) && !past.some(p => tollOfPast(a, p, h))) : found;
     const hits = current.length ? current : found;
     const has = (m: PhraseMatcher<true>) => m.has(tokens, s.from, s.to);
     const plot = has(cues.plot), foiled = has(cues.foiled), arrests = has(cues.arrests), failed = has(cues.failed), threatened = has(cues.threatened);

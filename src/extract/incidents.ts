@@ -10,7 +10,7 @@ import { nounPhrases, type NounPhrase } from './noun-phrases.js';
 import { isTitle, personNames } from './names.js';
 import { casualties, type CasualtyMention } from './casualties.js';
 import { agentOf, arrestedPerson, decideRole, listedSuspects, mayNameSuspects, namesSuspect, roleFeatures, suspectedAttackers, suspectsBefore, type RoleDecision } from './roles.js';
-import { actsInSentence, attributionOf, claimByGroupNoun, claims, clauseOf, defaultSuspect, isState, notAnAuthor, surfaceName, unregisteredGroups } from './perpetrators.js';
+import { actsInSentence, attributionOf, claimByGroupNoun, claims, clauseOf, defaultSuspect, isState, notAnAuthor, reportSentences, surfaceName, unregisteredGroups } from './perpetrators.js';
 import { evidence } from './evidence.js';
 import { armedPersons, attire, cues, functionWords, genericVictims, groupHeads, nouns, temporalSubordinators, timeDistances } from './lexicon.js';
 import { exposeFeatures, incidentProbability, incidentThreshold, type Features } from './incident-model.js';
@@ -22,8 +22,6 @@ const TEXT_COUNTRY_MENTIONS = 3;
 const TEXT_COUNTRY_LEAD = 4;
 /** News reports the latest events: one dated more than two months before the report is background. */
 const OLD_DAYS = 62;
-/** How many sentences after a draft's last may name its suspects. */
-const SUSPECT_REACH = 4;
 /**
  * Who an incident's victims are, for telling two drafts of one event: the surnames it names and the head
  * words that say what kind of people they were ("missionaries", "nuns"; not "people").
@@ -218,11 +216,8 @@ function fill(a: Annotated, d: Draft, eventSents: Set<number>): Incident | null 
     }
   }
   // Suspects are often named a few sentences on ("The arrested men have been identified as…").
-  // Not past another incident's report: "… stabbed two people in Paris. The suspect … was arrested" is not the roundup's first attack's.
-  const lastSent = d.sents[d.sents.length - 1]!;
-  for (let s = d.sents[0]! + 1; s < Math.min(a.sentences.length, lastSent + SUSPECT_REACH); s++) {
-    if (s > lastSent && eventSents.has(s)) break;
-    if (!eventSents.has(s) && !d.sents.includes(s) && mayNameSuspects(a, s)) roleCandidatesOf(s, [a.sentences[s]!.from], true, [], 'suspects');
+  for (const s of reportSentences(d, eventSents, a.sentences.length)) {
+    if (!eventSents.has(s) && mayNameSuspects(a, s)) roleCandidatesOf(s, [a.sentences[s]!.from], true, [], 'suspects');
   }
   const surnames = new Set<string>(), kinds = new Set<string>();
   // Most confident first; one phrase per head word and role (the scorer, like a reader, counts an entity once).

@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { dataPath } from '../paths.js';
 import { fold } from '../gazetteer/tokens.js';
-import { isPlaceWord } from '../gazetteer/places.js';
+import { placeWords } from '../gazetteer/places.js';
 import type { Token } from '../nlp/tokens.js';
 import type { Annotated } from './annotate.js';
 import { calendarWords, functionWords, modifiers, namingVerbs, nounEndingAt, nounWords, nouns, reportingVerbs, triggers } from './lexicon.js';
@@ -61,6 +61,9 @@ function aged(a: Annotated, i: number): boolean {
 }
 
 const NAME_INTRO = new Set(['as', 'named', 'identified']);
+
+/** "street", "hospital", "university": after a name, the name is of something else (the gazetteer's list, read as is: its words are plain ASCII). */
+const namesOther = () => placeWords('namesOther');
 
 /** Population under which a one-word town right after a name's words, with no "in" before it, is the name's ("Mevlut Mert Altintas"). */
 const SURNAME_TOWN = 50000;
@@ -125,12 +128,12 @@ export function personNames(a: Annotated, from: number, to: number): NameSpan[] 
     while (j < to && j - i < 5) {
       const u = tokens[j]!;
       if (PARTICLES.has(u.lower) && j + 1 < to && nameLike(a, tokens[j + 1]!)) { j += 2; continue; }
-      if (!nameLike(a, u) || taken(j) && !townInName(a, j) || isPlaceWord('namesOther', u.lower)) break;
+      if (!nameLike(a, u) || taken(j) && !townInName(a, j) || namesOther().has(u.lower)) break;
       j++;
     }
     if (j - i < 2) continue; // a given name alone is too often a word or a place
     // "Bernardo O'Higgins Avenue", "Aga Khan University": the name of a street or a building.
-    if (j < to && isPlaceWord('namesOther', tokens[j]!.lower)) { i = j; continue; }
+    if (j < to && namesOther().has(tokens[j]!.lower)) { i = j; continue; }
     const start = t.start, end = tokens[j - 1]!.end;
     out.push({ from: i, to: j, start, end, text: a.text.slice(start, end).replace(/\s+/g, ' ') });
     i = j - 1;

@@ -54,10 +54,17 @@ function claimAt(a: Annotated, from: number, to: number): number {
 /** How many sentences after a draft's last may still say who did it. */
 const AFTER_REPORT = 4;
 
-/** The draft's sentences and the few after them, less other incidents' reports. */
-function* reportSentences(a: Annotated, d: Draft, eventSents: Set<number>) {
+/**
+ * The indices of the draft's sentences and of the few after them, less other incidents' reports; not past the
+ * next incident's report ("… stabbed two people in Paris. The suspect … was arrested" is not the roundup's first attack's).
+ */
+export function* reportSentences(d: Draft, eventSents: Set<number>, sentences: number): Generator<number> {
   const first = d.sents[0]!, last = d.sents[d.sents.length - 1]!;
-  for (let s = first; s < Math.min(a.sentences.length, last + AFTER_REPORT); s++) if (d.sents.includes(s) || !eventSents.has(s)) yield a.sentences[s]!;
+  for (let s = first; s < Math.min(sentences, last + AFTER_REPORT); s++) {
+    if (d.sents.includes(s)) yield s;
+    else if (!eventSents.has(s)) yield s;
+    else if (s > last) return;
+  }
 }
 
 /**
@@ -67,7 +74,8 @@ function* reportSentences(a: Annotated, d: Draft, eventSents: Set<number>) {
 export function claimByGroupNoun(a: Annotated, d: Draft, perpetrators: Perpetrator[], eventSents: Set<number>): void {
   const orgs = perpetrators.filter(p => p.kind === 'organization' && !isState(p.actorId ?? ''));
   if (orgs.length !== 1 || orgs[0]!.attribution === 'claimed') return;
-  for (const sent of reportSentences(a, d, eventSents)) {
+  for (const k of reportSentences(d, eventSents, a.sentences.length)) {
+    const sent = a.sentences[k]!;
     const at = claimAt(a, sent.from, sent.to);
     if (at < 0 || within(a.actors, sent.from, sent.to).some(act => !notAnAuthor(a, act))) continue;
     let article = false;
@@ -84,9 +92,8 @@ export function claimByGroupNoun(a: Annotated, d: Draft, perpetrators: Perpetrat
  * draft's reports or in the three after them, links X to the incident.
  */
 export function claims(a: Annotated, d: Draft, perpetrators: Perpetrator[], ev: Evidence[], eventSents: Set<number>): void {
-  const first = d.sents[0]!, last = d.sents[d.sents.length - 1]!;
-  for (let s = first + 1; s < Math.min(a.sentences.length, last + AFTER_REPORT); s++) {
-    // Reports (this incident's, or another's, claims and all, which are that one's) are read elsewhere.
+  for (const s of reportSentences(d, eventSents, a.sentences.length)) {
+    // Reports (this incident's, claims and all) are read elsewhere.
     if (eventSents.has(s)) continue;
     const sent = a.sentences[s]!;
     const claim = claimIn(a, sent.from, sent.to);
@@ -113,7 +120,8 @@ const GROUP_NAME_WORDS = 6;
  * named in the draft's sentences or the few after them as claiming, suspected, denying.
  */
 export function unregisteredGroups(a: Annotated, d: Draft, perpetrators: Perpetrator[], ev: Evidence[], eventSents: Set<number>): void {
-  for (const sent of reportSentences(a, d, eventSents)) {
+  for (const k of reportSentences(d, eventSents, a.sentences.length)) {
+    const sent = a.sentences[k]!;
     if (!cues.groupNaming.has(a.tokens, sent.from, sent.to)) continue;
     for (const h of cues.groupNaming.findAll(a.tokens, sent.from, sent.to)) {
       const span = groupNameAfter(a, h.to, sent.to);

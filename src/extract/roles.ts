@@ -4,9 +4,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dataPath } from '../paths.js';
 import type { IncidentType, TargetCategory, WeaponType } from '../model.js';
-import type { Annotated } from './annotate.js';
+import { anyWord, type Annotated } from './annotate.js';
+import type { Token } from '../nlp/tokens.js';
 import type { NounPhrase } from './noun-phrases.js';
-import { agentGap, agentVerbs, armedPersons, armingWords, arrestVerbs, cues, functionWords, groupHeads, namingVerbs, nounEndingAt, nouns, pastForms, perpetratorModifiers, predicateNouns, reportingVerbs, speakerPrepositions, speechVerbs, statementChannel, suspectFrames, triggers } from './lexicon.js';
+import { agentGap, agentVerbs, armedPersons, armingWords, arrestVerbs, cues, functionWords, groupHeads, namingVerbs, nounEndingAt, nouns, pastForms, perpetratorModifiers, type NounClass, predicateNouns, reportingVerbs, speakerPrepositions, speechVerbs, statementChannel, suspectFrames, triggers } from './lexicon.js';
 import { numberAt } from '../nlp/numbers.js';
 
 export const ROLES = ['perpetrator', 'target', 'victim', 'weapon'] as const;
@@ -192,6 +193,12 @@ export function decideRole(a: Annotated, np: NounPhrase, type: IncidentType, f: 
   return d;
 }
 
+/** A word for attackers, not one that may name anybody ("gunmen", "the attacker"; not "men", "the driver"). */
+const attackers = (classes: NounClass[]): boolean => classes.some(c => c.cls === 'perpetrator') && !classes.some(c => c.cls === 'person');
+
+/** Token k, or the one before it when k is an article or a possessive ("a 23-year-old student"). */
+const pastDeterminer = (t: Token[], k: number): number => (statementChannel.determiners.has(t[k]?.lower ?? '') ? k - 1 : k);
+
 /** "…, Interior Minister Bernard Cazeneuve said", "…, said Franz Ruf, director general" (not "said four officers were killed"). */
 function speaker(a: Annotated, np: NounPhrase): boolean {
   const t = a.tokens;
@@ -305,14 +312,12 @@ function remembered(a: Annotated, np: NounPhrase): boolean {
 /** "The attacker, a 23-year-old student named as Seifeddine Rezgui": the attacker again. */
 function describesAttacker(a: Annotated, np: NounPhrase): boolean {
   const t = a.tokens;
-  let k = np.from - 1;
-  if (statementChannel.determiners.has(t[k]?.lower ?? '')) k--;
+  const k = pastDeterminer(t, np.from - 1);
   if (t[k]?.text !== ',') return false;
   const hit = nounEndingAt(t, k, ANTECEDENT_REACH);
-  if (!hit || !hit.value.some(c => c.cls === 'perpetrator') || hit.value.some(c => c.cls === 'person')) return false;
+  if (!hit || !attackers(hit.value)) return false;
   // Not "according to the guerrillas, a woman was wounded": an apposition closes with a comma of its own.
-  let j = hit.from - 1;
-  if (statementChannel.determiners.has(t[j]?.lower ?? '')) j--;
+  const j = pastDeterminer(t, hit.from - 1);
   if (t[j]?.lower === 'to' && t[j - 1]?.lower === 'according') return false;
   for (let i = np.to; i < Math.min(t.length, np.to + APPOSITION_WORDS); i++) if (t[i]!.text === ',') return true;
   return false;
@@ -321,12 +326,11 @@ function describesAttacker(a: Annotated, np: NounPhrase): boolean {
 /** The phrase is "including …" after a word for the perpetrators: "three attackers, including two women". */
 function partOfAttackers(a: Annotated, np: NounPhrase): boolean {
   const t = a.tokens;
-  let k = np.from - 1;
-  if (statementChannel.determiners.has(t[k]?.lower ?? '')) k--;
+  let k = pastDeterminer(t, np.from - 1);
   if (t[k]?.lower !== 'including') return false;
   if (t[k - 1]?.text === ',') k--;
   const hit = nounEndingAt(t, k, ANTECEDENT_REACH);
-  if (hit && hit.value.some(c => c.cls === 'perpetrator') && !hit.value.some(c => c.cls === 'person')) return true;
+  if (hit && attackers(hit.value)) return true;
   // "A family of six, including two girls aged nine and 12, carried out suicide bombings"
   return t[k]?.text === ',' && attackFollows(a, pastApposition(a, k));
 }
@@ -384,8 +388,7 @@ const CLAIM_REACH = 8;
 /** "said on Monday, through its Amaq agency": a verb of saying in the few words before token k. */
 function saidBefore(a: Annotated, k: number): boolean {
   const start = a.sentences[a.tokens[k]!.sent]!.from;
-  for (let j = k - 1; j >= Math.max(start, k - CLAIM_REACH); j--) if (reportingVerbs.has(a.tokens[j]!.lower)) return true;
-  return false;
+  return anyWord(a.tokens, Math.max(start, k - CLAIM_REACH), k, reportingVerbs);
 }
 
 /** A claim of responsibility in the few words before token k of its sentence. */
@@ -404,7 +407,7 @@ function stoppedAttackers(a: Annotated, np: NounPhrase): boolean {
   for (let i = np.to + 1; i < end; i++) {
     if (t[i]!.kind === 'punct') return false;
     const hit = nouns.matchAt(t, i, end);
-    if (hit) return hit.value.some(c => c.cls === 'perpetrator') && !hit.value.some(c => c.cls === 'person');
+    if (hit) return attackers(hit.value);
   }
   return false;
 }
@@ -420,7 +423,7 @@ export function namesSuspect(a: Annotated, np: NounPhrase): boolean {
   if (t[k]?.lower === 'as') return namedAsSuspect(a, k);
   if (t[k]?.text !== ',' || !np.classes.some(c => c.cls === 'name')) return false;
   const hit = nounEndingAt(t, k, ANTECEDENT_REACH);
-  return !!hit && hit.value.some(c => c.cls === 'perpetrator') && !hit.value.some(c => c.cls === 'person');
+  return !!hit && attackers(hit.value);
 }
 
 /**
@@ -477,7 +480,7 @@ const FRAME_WORDS = new Set([...suspectFrames].map(f => f.split(' ')[0]!));
 /** "Officials said the FMLN guerrillas are being held responsible": a word for attackers in a sentence of suspicion. */
 export function suspectedAttackers(a: Annotated, np: NounPhrase): boolean {
   const s = a.sentences[a.tokens[np.from]!.sent]!;
-  return np.classes.some(c => c.cls === 'perpetrator') && !np.classes.some(c => c.cls === 'person') && cues.suspicion.has(a.tokens, s.from, s.to);
+  return attackers(np.classes) && cues.suspicion.has(a.tokens, s.from, s.to);
 }
 
 /**
