@@ -1002,3 +1002,12 @@ test('"Kujtim Fejzulai, a 20-year-old with Austrian citizenship, opened fire": a
     assert.ok(!inc.victims.some(v => /fejzulai/i.test(v.text)));
   }
 });
+
+test('"Senator Luis Carlos Galan was shot … gunmen fired on the senator": the bare title is the named victim again', () => {
+  const text = 'Senator Luis Carlos Galan was shot dead on Friday evening at a rally in Soacha. Gunmen fired on the senator from among the crowd.';
+  for (const t of casings(text)) {
+    const victims = each(t, '1989-08-19', victimTexts)[0] ?? [];
+    assert.ok(victims.some(v => /galan/i.test(v)), JSON.stringify(victims));
+    assert.ok(!victims.some(v => /^senator$/i.test(v)), JSON.stringify(victims));
+  }
+});

@@ -224,9 +224,10 @@ function fill(a: Annotated, d: Draft, eventSents: Set<number>): Incident | null 
   const heads = new Set<string>();
   // Where the phrases for people end: a description after one of them and a comma is that person again.
   const personEnds = new Set(decided.filter(r => r.role === 'victim' || r.role === 'perpetrator').map(r => r.np.to));
+  const namedVictims = decided.filter(r => r.role === 'victim' && personNames(a, r.np.from, r.np.to).length).map(r => r.np);
   for (const r of decided.sort((x, y) => y.p - x.p)) {
     const key = r.role + ':' + a.tokens[r.np.to - 1]!.lower.replace(/s$/, '');
-    if (heads.has(key) || r.role === 'victim' && appositive(a, r.np, personEnds)) continue;
+    if (heads.has(key) || r.role === 'victim' && (appositive(a, r.np, personEnds) || namedAgain(a, r.np, namedVictims))) continue;
     heads.add(key);
     const put = <T>(list: T[], item: T, field: string) => add(list, item, r.np.text, field, r.np, r.np.text);
     if (r.role === 'perpetrator') {
@@ -420,6 +421,14 @@ function appositive(a: Annotated, np: NounPhrase, personEnds: Set<number>): bool
   if (a.tokens[k]?.lower !== 'a' && a.tokens[k]?.lower !== 'an') return false;
   k--;
   return a.tokens[k]?.text === ',' && personEnds.has(k) && personNames(a, Math.max(0, k - 4), k).some(n => n.to === k);
+}
+
+/** "Senator Luis Carlos Galan … the senator": one person described by words a named victim's phrase holds is that person again. */
+function namedAgain(a: Annotated, np: NounPhrase, named: NounPhrase[]): boolean {
+  const words = a.tokens.slice(np.from, np.to).map(t => t.lower);
+  const head = words[words.length - 1]!;
+  if (/[^s]s$/.test(head) || personNames(a, np.from, np.to).length) return false;
+  return named.some(n => n !== np && words.every(w => a.tokens.slice(n.from, n.to).some(t => t.lower === w)));
 }
 
 function nearPlace(np: NounPhrase, p: PlaceSpan): boolean {
