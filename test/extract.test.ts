@@ -1011,3 +1011,14 @@ test('"Senator Luis Carlos Galan was shot … gunmen fired on the senator": the 
     assert.ok(!victims.some(v => /^senator$/i.test(v)), JSON.stringify(victims));
   }
 });
+
+test('"stormed their boarding school", "set fire to a mosque": what an attack verb acts on is the target', () => {
+  const cases: [string, RegExp][] = [
+    ['Boko Haram extremists stormed their boarding school in the northeastern town of Dapchi on Monday evening, witnesses said.', /school/i],
+    ['Masked men set fire to a mosque in the town of Bautzen early on Sunday, police said.', /mosque/i],
+  ];
+  for (const [text, target] of cases) for (const t of casings(text)) {
+    const targets = each(t, '2018-02-21', i => i.targets.map(x => x.text))[0] ?? [];
+    assert.ok(targets.some(x => target.test(x)), `${t}: ${JSON.stringify(targets)}`);
+  }
+});

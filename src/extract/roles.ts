@@ -166,7 +166,13 @@ export function decideRole(a: Annotated, np: NounPhrase, type: IncidentType, f: 
   }
   const d = decideRoleByModel(a, np, type, f);
   // "Police arrested a 26-year-old Syrian man suspected of planning a bomb attack": in a plot, whoever is arrested plotted it.
-  if (!d) return plot && arrestedPerson(a, np) ? { role: 'perpetrator', p: 0.5, category: 'other', weaponType: 'unknown' } : null;
+  if (!d) {
+    if (plot && arrestedPerson(a, np)) return { role: 'perpetrator', p: 0.5, category: 'other', weaponType: 'unknown' };
+    // "stormed their boarding school": what an attack verb acts on was attacked, whether or not MUC-4 taught the verb.
+    const place = np.classes.find(c => c.cls === 'target');
+    if (place && place.category !== 'military' && place.category !== 'police' && objectOfAttack(a, np)) return { role: 'target', p: 0.5, category: place.category, weaponType: 'unknown' };
+    return null;
+  }
   // "Armed officers shot dead the three attackers": forces that stopped the attackers did not attack.
   if (d.role === 'perpetrator' && stoppedAttackers(a, np)) return null;
   // "Three attackers, including two women, were killed": some of the attackers, not victims.
@@ -333,6 +339,29 @@ function partOfAttackers(a: Annotated, np: NounPhrase): boolean {
   if (hit && attackers(hit.value)) return true;
   // "A family of six, including two girls aged nine and 12, carried out suicide bombings"
   return t[k]?.text === ',' && attackFollows(a, pastApposition(a, k));
+}
+
+/** Modifiers an object's phrase may leave out between the verb and itself ("their boarding school"). */
+const OBJECT_MODIFIERS = 3;
+
+/** "stormed their boarding school", "set fire to the mosque": the phrase is the direct object of an attack verb. */
+function objectOfAttack(a: Annotated, np: NounPhrase): boolean {
+  const t = a.tokens;
+  const s = a.sentences[t[np.from]!.sent]!;
+  let k = np.from - 1;
+  for (let n = 0; n < OBJECT_MODIFIERS && k > s.from; n++) {
+    const w = t[k]!;
+    if (w.kind !== 'word' && !numberAt(t, k) || endsObjectVerb(t, k, s.from)) break;
+    if (functionWords.has(w.lower) && !statementChannel.determiners.has(w.lower)) return false;
+    k--;
+  }
+  return endsObjectVerb(t, k, s.from);
+}
+
+/** An attack verb ("stormed", "set fire to") ends at token k. */
+function endsObjectVerb(t: Token[], k: number, from: number): boolean {
+  for (let j = k; j >= Math.max(from, k - 3); j--) if (cues.objectVerbs.matchAt(t, j)?.to === k + 1) return true;
+  return false;
 }
 
 /** "carried out suicide bombings" at token k. */
