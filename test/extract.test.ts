@@ -1022,3 +1022,12 @@ test('"stormed their boarding school", "set fire to a mosque": what an attack ve
     assert.ok(targets.some(x => target.test(x)), `${t}: ${JSON.stringify(targets)}`);
   }
 });
+
+test('a report in one-sentence paragraphs: what a rule is sure of in the next paragraph ("armed with M16 rifles") is the incident\'s', () => {
+  const text = paragraphs('Gunmen abducted three fishermen from a boat off the coast of Sabah on Tuesday night, the coast guard said.',
+    'The police commissioner said about six men armed with M16 rifles arrived in a speedboat and boarded the vessel.');
+  for (const t of casings(text)) {
+    const weapons = each(t, '2016-11-10', i => i.weapons.map(w => w.text))[0] ?? [];
+    assert.ok(weapons.some(w => /m16 rifles/i.test(w)), `${t}: ${JSON.stringify(weapons)}`);
+  }
+});

@@ -157,7 +157,8 @@ function fill(a: Annotated, d: Draft, eventSents: Set<number>): Incident | null 
    * `only`: in a sentence that tells no event, the people it names as authors ("by heavily armed men") or as
    * suspects ("the arrested men were identified as…"), nothing else.
    */
-  const roleCandidatesOf = (sent: number, trig: number[], context: boolean, clauses: EventMention['clause'][] = [], only?: 'agents' | 'suspects') => {
+  const roleCandidatesOf = (sent: number, trig: number[], context: boolean, clauses: EventMention['clause'][] = [], only?: 'agents' | 'suspects' | 'sure') => {
+    const sure = only === 'sure';
     const { nps, suspects } = sentencePhrases(a, sent);
     const own = (np: NounPhrase) => context || clauses.some(c => !c || np.from >= c.from && np.to <= c.to);
     for (const np of nps) {
@@ -166,7 +167,7 @@ function fill(a: Annotated, d: Draft, eventSents: Set<number>): Incident | null 
       const head = np.to - 1;
       const before = a.actorAt[head - 1] ?? -1;
       if (a.actorAt[head]! >= 0 || (before >= 0 && a.actors[before]!.to === head && groupHeads.has(a.tokens[head]!.lower))) continue;
-      if (only) {
+      if (only && !sure) {
         // In a plot, whoever the sentences after it say was arrested plotted it ("Four men were arrested in raids").
         if (only === 'agents' ? agentOf(a, np) : suspects.has(np) || namesSuspect(a, np) || suspectedAttackers(a, np) || status === 'foiled' && arrestedPerson(a, np)) decided.push({ np, role: 'perpetrator', p: 1, category: 'other', weaponType: 'unknown' });
         continue;
@@ -174,7 +175,7 @@ function fill(a: Annotated, d: Draft, eventSents: Set<number>): Incident | null 
       const f = roleFeatures(a, np, type, trig, context);
       if (exposeFeatures) roleCandidates.push({ text: np.text, f: Object.fromEntries(f) });
       const r = decideRole(a, np, type, f, { listed: suspects.has(np), plot: status === 'foiled' });
-      if (r) decided.push({ np, ...r });
+      if (r && (!sure || r.p === 1)) decided.push({ np, ...r });
     }
   };
   for (const sent of d.sents) {
@@ -206,8 +207,10 @@ function fill(a: Annotated, d: Draft, eventSents: Set<number>): Incident | null 
   // The sentence after a report often names who and what ("The victims were…"): candidates too, marked as context.
   for (const sent of d.sents) {
     const next = sent + 1;
-    if (next < a.sentences.length && a.sentences[next]!.para === a.sentences[sent]!.para && !eventSents.has(next) && !d.sents.includes(next)) {
-      roleCandidatesOf(next, [a.sentences[next]!.from], true);
+    if (next < a.sentences.length && !eventSents.has(next) && !d.sents.includes(next)) {
+      if (a.sentences[next]!.para === a.sentences[sent]!.para) roleCandidatesOf(next, [a.sentences[next]!.from], true);
+      // News copy gives a sentence a paragraph: the next one opens another and tells only what a rule is sure of.
+      else if (paragraphOfItsOwn(a, sent)) roleCandidatesOf(next, [a.sentences[next]!.from], true, [], 'sure');
     }
     // The one before may name who did it ("… was intercepted by heavily armed men. He was kidnapped…").
     const prev = sent - 1;
@@ -429,6 +432,12 @@ function namedAgain(a: Annotated, np: NounPhrase, named: NounPhrase[]): boolean 
   const head = words[words.length - 1]!;
   if (/[^s]s$/.test(head) || personNames(a, np.from, np.to).length) return false;
   return named.some(n => n !== np && words.every(w => a.tokens.slice(n.from, n.to).some(t => t.lower === w)));
+}
+
+/** The sentence is a paragraph of its own, as news copy writes them. */
+function paragraphOfItsOwn(a: Annotated, sent: number): boolean {
+  const s = a.sentences[sent]!;
+  return a.sentences[sent + 1]?.para !== s.para && (sent === 0 || a.sentences[sent - 1]!.para !== s.para);
 }
 
 function nearPlace(np: NounPhrase, p: PlaceSpan): boolean {
