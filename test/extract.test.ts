@@ -1031,3 +1031,13 @@ test('a report in one-sentence paragraphs: what a rule is sure of in the next pa
     assert.ok(weapons.some(w => /m16 rifles/i.test(w)), `${t}: ${JSON.stringify(weapons)}`);
   }
 });
+
+test('"drove a car packed with explosives into a church": a vehicle bomb is a bombing, and the car its weapon, not its target', () => {
+  const cases = ['The father drove a car packed with explosives into a church on Sunday, killing four worshippers, police said.',
+    'The attacker drove a grey Nissan Patrol loaded with 80 kilograms of pentolite through the gates of the police academy on Thursday, killing 21 cadets.'];
+  for (const text of cases) for (const t of casings(text)) {
+    const [inc] = extract(doc(t, '2019-01-18')).incidents;
+    assert.equal(inc?.type, 'bombing', t);
+    assert.ok(!inc.targets.some(x => /car|nissan/i.test(x.text)), JSON.stringify(inc.targets));
+  }
+});

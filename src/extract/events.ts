@@ -4,7 +4,7 @@ import type { IncidentType, Status } from '../model.js';
 import { anyWord, isDatelineDate, within, type Annotated, type DateSpan } from './annotate.js';
 import { sameDay } from './sentence-context.js';
 import { monthOfName } from '../nlp/dates.js';
-import { casualtyWords, cues, framingPrepositions, lawAgentAround, relativePronouns, laterSubordinators, ramming, referring, temporalSubordinators, triggers, type TriggerInfo } from './lexicon.js';
+import { casualtyWords, copulas, cues, explosiveAfter, framingPrepositions, lawAgentAround, relativePronouns, laterSubordinators, ramming, referring, temporalSubordinators, triggers, type TriggerInfo } from './lexicon.js';
 import type { PhraseHit, PhraseMatcher } from '../nlp/phrases.js';
 
 export interface EventMention {
@@ -48,6 +48,8 @@ export function eventMentions(a: Annotated): EventMention[] {
       && !lawAgentAround(tokens, h.from, h.to) && !cues.commemoration.has(tokens, Math.max(s.from, h.from - COMMEMORATION_REACH), h.from));
     const ram = rammingAt(a, s.from, s.to);
     if (ram) found.unshift(ram);
+    const charged = chargedWithExplosivesIn(a, s.from, s.to);
+    if (charged) found.unshift(charged);
     if (!found.length) continue;
     // "the deadliest attack since the 1998 bombing of the U.S. embassy": a dated past event beside the
     // sentence's own report is a comparison, not the event's trigger.
@@ -209,6 +211,17 @@ function tollOfPast(a: Annotated, past: PhraseHit<TriggerInfo>, h: PhraseHit<Tri
 function isNominal(a: Annotated, i: number): boolean {
   const w = a.tokens[i]!.lower;
   return !/(ed|ing)$/.test(w) || /(bombing|shooting|stabbing|killing|kidnapping|hijacking|ramming)s?$/.test(w);
+}
+
+/** "a car packed with explosives", "a vest rigged with explosives": something made a bomb. */
+function chargedWithExplosivesIn(a: Annotated, from: number, to: number): PhraseHit<TriggerInfo> | null {
+  for (const hit of cues.charged.findAll(a.tokens, from, to)) {
+    // "two trucks were loaded with explosives": the loading, not a bomb's use.
+    if (copulas.has(a.tokens[hit.from - 1]?.lower ?? '')) continue;
+    const explosive = explosiveAfter(a.tokens, hit.to, to);
+    if (explosive) return { ...explosive, value: { type: 'bombing', weight: 3 } };
+  }
+  return null;
 }
 
 /** A vehicle driven into people: "drove a 19-tonne truck into crowds", "the van ploughed through the market". */

@@ -11,7 +11,7 @@ interface TriggerFile {
   triggers: { type: IncidentType; weight: number; words: string[] }[];
   plots: string[]; foiled: string[]; arrests: string[]; failed: string[]; threatened: string[];
   claimed: string[]; suspected: string[]; inspired: string[]; directed: string[]; denied: string[];
-  suicide: string[]; nonIncident: string[]; stateAction: string[]; hypothetical: string[]; generic: string[]; separate: string[]; additional: string[]; blame: string[]; laborStrike: string[]; affiliation: string[]; arrestVerbs: string[]; suspectFrames: string[]; suspicion: string[]; sameDay: string[]; casualtyWords: string[]; agentVerbs: string[]; habitual: string[]; lawAgents: string[]; commemoration: string[]; sequel: string[]; groupNaming: string[]; attackVerbs: string[]; objectVerbs: string[];
+  suicide: string[]; nonIncident: string[]; stateAction: string[]; hypothetical: string[]; generic: string[]; separate: string[]; additional: string[]; blame: string[]; laborStrike: string[]; affiliation: string[]; arrestVerbs: string[]; suspectFrames: string[]; suspicion: string[]; sameDay: string[]; casualtyWords: string[]; agentVerbs: string[]; habitual: string[]; lawAgents: string[]; commemoration: string[]; sequel: string[]; groupNaming: string[]; attackVerbs: string[]; objectVerbs: string[]; charged: string[];
   ramming: { verbs: string[]; vehicles: string[]; into: string[] };
 }
 interface NounFile {
@@ -41,7 +41,7 @@ export const cues = {
   denied: cue(T.denied), suicide: cue(T.suicide), nonIncident: cue(T.nonIncident), stateAction: cue(T.stateAction),
   hypothetical: cue(T.hypothetical), generic: cue(T.generic), separate: cue(T.separate),
   additional: cue(T.additional), blame: cue(T.blame), laborStrike: cue(T.laborStrike), affiliation: cue(T.affiliation), suspicion: cue(T.suspicion), sameDay: cue(T.sameDay),
-  habitual: cue(T.habitual), lawAgents: cue(T.lawAgents), commemoration: cue(T.commemoration), sequel: cue(T.sequel), groupNaming: cue(T.groupNaming), attackVerbs: cue(T.attackVerbs), objectVerbs: cue(T.objectVerbs),
+  habitual: cue(T.habitual), lawAgents: cue(T.lawAgents), commemoration: cue(T.commemoration), sequel: cue(T.sequel), groupNaming: cue(T.groupNaming), attackVerbs: cue(T.attackVerbs), objectVerbs: cue(T.objectVerbs), charged: cue(T.charged),
 };
 
 /** "killed", "injured": triggers that only count victims. */
@@ -78,6 +78,18 @@ const LAW_AGENT_WORDS = 3;
  * The police as the subject right before token `i` ("police shot dead five men") or as the agent right after
  * it ("he was shot dead by police"): they end an attack, they do not commit one.
  */
+/** How far after "packed with" the explosive may be named ("loaded with 80 kilograms of pentolite"). */
+const CHARGE_REACH = 5;
+
+/** The explosive named within a few words of token `from` ("80 kilograms of pentolite"). */
+export function explosiveAfter(tokens: Token[], from: number, to: number): { from: number; to: number } | null {
+  for (let k = from; k < Math.min(to, from + CHARGE_REACH); k++) {
+    const noun = nouns.matchAt(tokens, k, to);
+    if (noun?.value.some(c => c.cls === 'weapon' && c.type === 'explosives')) return { from: k, to: noun.to };
+  }
+  return null;
+}
+
 export function lawAgentAround(tokens: Token[], i: number, after: number): boolean {
   for (let j = i - 1; j >= Math.max(0, i - LAW_AGENT_WORDS); j--) if (cues.lawAgents.matchAt(tokens, j, i)?.to === i) return true;
   let k = after;

@@ -7,7 +7,7 @@ import type { IncidentType, TargetCategory, WeaponType } from '../model.js';
 import { anyWord, type Annotated } from './annotate.js';
 import type { Token } from '../nlp/tokens.js';
 import type { NounPhrase } from './noun-phrases.js';
-import { agentGap, agentVerbs, armedPersons, armingWords, arrestVerbs, cues, functionWords, groupHeads, namingVerbs, nounEndingAt, nouns, pastForms, perpetratorModifiers, type NounClass, predicateNouns, reportingVerbs, speakerPrepositions, speechVerbs, statementChannel, suspectFrames, triggers } from './lexicon.js';
+import { agentGap, agentVerbs, armedPersons, armingWords, arrestVerbs, cues, explosiveAfter, functionWords, groupHeads, namingVerbs, nounEndingAt, nouns, pastForms, perpetratorModifiers, type NounClass, predicateNouns, reportingVerbs, speakerPrepositions, speechVerbs, statementChannel, suspectFrames, triggers } from './lexicon.js';
 import { numberAt } from '../nlp/numbers.js';
 
 export const ROLES = ['perpetrator', 'target', 'victim', 'weapon'] as const;
@@ -160,6 +160,8 @@ export function decideRole(a: Annotated, np: NounPhrase, type: IncidentType, f: 
   // "armed with M16 rifles", "wearing a fake explosive belt": the weapon used, whatever the model says.
   if (armedWithIt(a, np)) return { role: 'weapon', p: 1, category: 'other', weaponType: weaponTypeOf(np) };
   if (namesSuspect(a, np) || subjectOfAttack(a, np) || suspectedPeople(a, np)) return { role: 'perpetrator', p: 1, category: 'other', weaponType: 'unknown' };
+  // "a car packed with explosives": the bomb's carrier is the weapon.
+  if (chargedWithExplosives(a, np.to)) return { role: 'weapon', p: 1, category: 'other', weaponType: 'explosives' };
   // "took its 20 crew members hostage"
   if (predicateNouns.has(a.tokens[np.to]?.lower ?? '') && np.classes.some(c => c.cls === 'person' || c.cls === 'needsModifier' || c.cls === 'name')) {
     return { role: 'victim', p: 1, category: 'other', weaponType: 'unknown' };
@@ -339,6 +341,13 @@ function partOfAttackers(a: Annotated, np: NounPhrase): boolean {
   if (hit && attackers(hit.value)) return true;
   // "A family of six, including two girls aged nine and 12, carried out suicide bombings"
   return t[k]?.text === ',' && attackFollows(a, pastApposition(a, k));
+}
+
+/** "a car packed with explosives" after token k. */
+function chargedWithExplosives(a: Annotated, k: number): boolean {
+  const hit = cues.charged.matchAt(a.tokens, k);
+  const s = a.sentences[a.tokens[k]?.sent ?? 0]!;
+  return !!hit && !!explosiveAfter(a.tokens, hit.to, s.to);
 }
 
 /** Modifiers an object's phrase may leave out between the verb and itself ("their boarding school"). */
