@@ -1041,3 +1041,14 @@ test('"drove a car packed with explosives into a church": a vehicle bomb is a bo
     assert.ok(!inc.targets.some(x => /car|nissan/i.test(x.text)), JSON.stringify(inc.targets));
   }
 });
+
+test('"firing automatic weapons at people": what is fired is the weapon, but not "fired seven shots"', () => {
+  for (const t of casings('Gunmen burst into a concert hall in Krasnogorsk on Friday, firing automatic weapons at people in the foyer and killing 40.')) {
+    const weapons = each(t, '2024-03-23', i => i.weapons.map(w => w.text))[0] ?? [];
+    assert.ok(weapons.some(w => /automatic weapons/i.test(w)), `${t}: ${JSON.stringify(weapons)}`);
+  }
+  for (const t of casings('A gunman fired seven shots at a judge outside his home in Medellin on Monday, wounding him.')) {
+    const weapons = each(t, '1989-08-22', i => i.weapons.map(w => w.text))[0] ?? [];
+    assert.ok(!weapons.some(w => /shots/i.test(w)), `${t}: ${JSON.stringify(weapons)}`);
+  }
+});

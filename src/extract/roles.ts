@@ -7,7 +7,7 @@ import type { IncidentType, TargetCategory, WeaponType } from '../model.js';
 import { anyWord, type Annotated } from './annotate.js';
 import type { Token } from '../nlp/tokens.js';
 import type { NounPhrase } from './noun-phrases.js';
-import { agentGap, agentVerbs, armedPersons, armingWords, arrestVerbs, cues, explosiveAfter, functionWords, groupHeads, namingVerbs, nounEndingAt, nouns, pastForms, perpetratorModifiers, type NounClass, predicateNouns, reportingVerbs, speakerPrepositions, speechVerbs, statementChannel, suspectFrames, triggers } from './lexicon.js';
+import { agentGap, agentVerbs, armedPersons, armingWords, arrestVerbs, cues, explosiveAfter, functionWords, groupHeads, namingVerbs, nounEndingAt, nouns, pastForms, perpetratorModifiers, projectiles, type NounClass, predicateNouns, reportingVerbs, speakerPrepositions, speechVerbs, statementChannel, suspectFrames, triggers } from './lexicon.js';
 import { numberAt } from '../nlp/numbers.js';
 
 export const ROLES = ['perpetrator', 'target', 'victim', 'weapon'] as const;
@@ -268,8 +268,8 @@ function pastOf(a: Annotated, k: number): number {
 }
 
 function armedWithIt(a: Annotated, np: NounPhrase): boolean {
-  if (!np.classes.some(c => c.cls === 'weapon' && c.type !== 'vehicle')) return false;
   const t = a.tokens;
+  if (!np.classes.some(c => c.cls === 'weapon' && c.type !== 'vehicle') || projectiles.has(t[np.to - 1]!.lower)) return false;
   let k = np.from;
   while (k > np.from - 3 && k > 0 && (statementChannel.determiners.has(t[k - 1]!.lower) || numberAt(t, k - 1))) k--;
   for (let j = k - 1; j >= Math.max(0, k - 3); j--) if (armingWords.matchAt(t, j, k)?.to === k) return true;
