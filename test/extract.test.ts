@@ -1052,3 +1052,12 @@ test('"firing automatic weapons at people": what is fired is the weapon, but not
     assert.ok(!weapons.some(w => /shots/i.test(w)), `${t}: ${JSON.stringify(weapons)}`);
   }
 });
+
+test('"the Santa Maria Catholic Church" in a report from Indonesia names a church, not the Brazilian city', () => {
+  const text = paragraphs('Suicide bombers attacked three churches in Surabaya, Indonesia\'s second-largest city, on Sunday morning, killing at least 13 people, Indonesian police said.',
+    'The police chief said the father drove a car packed with explosives into a Pentecostal church, while his two sons rode a motorcycle into the Santa Maria Catholic Church.');
+  for (const t of casings(text)) {
+    const places = each(t, '2018-05-14', i => i.location?.place);
+    assert.deepEqual(places, ['Surabaya'], t);
+  }
+});

@@ -349,8 +349,9 @@ function markForeign(places: PlaceSpan[], sentences: Sentence[], tokens: Token[]
   const abroad = places.filter(p => p.place.kind === 'city' && p.place.countryCode !== top[0]);
   // "San Antonio Abad street", "Toyota cars", "Zion Church": the name of something else.
   const small = (p: PlaceSpan) => (p.place.population ?? 0) < MINOR_POPULATION;
-  const namesOther = (p: PlaceSpan, w: string) => isPlaceWord('namesOther', w) || small(p) && isPlaceWord('namesOtherIfSmall', w);
-  for (const p of abroad) if (namesOther(p, tokens[p.to]?.lower ?? '') || namesOther(p, tokens[p.to + 1]?.lower ?? '')) p.notTheScene = true;
+  // A word between the two names the building, whatever the town's size ("Santa Maria Catholic Church").
+  const namesOther = (p: PlaceSpan, w: string, named: boolean) => isPlaceWord('namesOther', w) || (named || small(p)) && isPlaceWord('namesOtherIfSmall', w);
+  for (const p of abroad) if (namesOther(p, tokens[p.to]?.lower ?? '', false) || namesOther(p, tokens[p.to + 1]?.lower ?? '', true)) p.notTheScene = true;
   const paraOf = (p: PlaceSpan) => sentences[tokens[p.from]!.sent]!.para;
   // The distinct places each paragraph names in each country (names of other things aside).
   const perParagraph = new Map<string, Set<string>>();
