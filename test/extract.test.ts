@@ -1061,3 +1061,11 @@ test('"the Santa Maria Catholic Church" in a report from Indonesia names a churc
     assert.deepEqual(places, ['Surabaya'], t);
   }
 });
+
+test('"two women blew themselves up": who blew themselves up are the attackers, not victims', () => {
+  for (const t of casings('Two women blew themselves up at a church in Surabaya on Sunday, killing five worshippers.')) {
+    const [inc] = extract(doc(t, '2018-05-14')).incidents;
+    assert.ok(inc?.perpetrators.some(p => /two women/i.test(p.name)), JSON.stringify(inc?.perpetrators));
+    assert.ok(!inc.victims.some(v => /women/i.test(v.text)), JSON.stringify(inc.victims));
+  }
+});

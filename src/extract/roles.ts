@@ -256,6 +256,8 @@ function activeAttack(a: Annotated, k: number): boolean {
   const hit = triggers.matchAt(t, k);
   if (!hit || hit.value.weight < 3 || !/ed$/.test(t[k]!.lower) && !pastForms.has(t[k]!.lower)) return false;
   const next = t[hit.to];
+  // "blew themselves up": the attackers are the ones it acted on.
+  if (t.slice(hit.from, hit.to).some(w => /sel(f|ves)$/.test(w.lower))) return true;
   return /fire$/.test(t[hit.to - 1]!.lower) || !!next && (statementChannel.determiners.has(next.lower) || !!numberAt(t, hit.to));
 }
 
