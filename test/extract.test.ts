@@ -1069,3 +1069,11 @@ test('"two women blew themselves up": who blew themselves up are the attackers, 
     assert.ok(!inc.victims.some(v => /women/i.test(v.text)), JSON.stringify(inc.victims));
   }
 });
+
+test('"the Pentecostal Central Church" and "the Indonesian Christian Church": two named churches are two targets', () => {
+  const text = 'Suicide bombers attacked the Pentecostal Central Church and the Indonesian Christian Church in Surabaya on Sunday, killing 13 people.';
+  for (const t of casings(text)) {
+    const targets = each(t, '2018-05-14', i => i.targets.map(x => x.text))[0] ?? [];
+    assert.ok(targets.some(x => /pentecostal/i.test(x)) && targets.some(x => /indonesian christian/i.test(x)), `${t}: ${JSON.stringify(targets)}`);
+  }
+});

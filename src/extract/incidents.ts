@@ -20,6 +20,8 @@ const MAX_FILLERS = 4;
 const TEXT_COUNTRY_MENTIONS = 3;
 /** …and this many times as often as it names the dateline's country. */
 const TEXT_COUNTRY_LEAD = 4;
+/** Modifiers that make a phrase the name of one thing of its kind ("the Santa Maria Catholic Church"). */
+const NAMED_MODIFIERS = 2;
 /** News reports the latest events: one dated more than two months before the report is background. */
 const OLD_DAYS = 62;
 /**
@@ -224,14 +226,19 @@ function fill(a: Annotated, d: Draft, eventSents: Set<number>): Incident | null 
   }
   const surnames = new Set<string>(), kinds = new Set<string>();
   // Most confident first; one phrase per head word and role (the scorer, like a reader, counts an entity once).
-  const heads = new Set<string>();
   // Where the phrases for people end: a description after one of them and a comma is that person again.
   const personEnds = new Set(decided.filter(r => r.role === 'victim' || r.role === 'perpetrator').map(r => r.np.to));
   const namedVictims = decided.filter(r => r.role === 'victim' && personNames(a, r.np.from, r.np.to).length).map(r => r.np);
+  // Which modifiers each head word's phrases have had: "the Pentecostal Central Church" and "the Indonesian Christian
+  // Church" are two churches, "the church" and "the main church" may be one.
+  const headModifiers = new Map<string, Set<string>>();
   for (const r of decided.sort((x, y) => y.p - x.p)) {
     const key = r.role + ':' + a.tokens[r.np.to - 1]!.lower.replace(/s$/, '');
-    if (heads.has(key) || r.role === 'victim' && (appositive(a, r.np, personEnds) || namedAgain(a, r.np, namedVictims))) continue;
-    heads.add(key);
+    const mods = a.tokens.slice(r.np.from, r.np.to - 1).map(t => t.lower);
+    const seenMods = headModifiers.get(key);
+    if (seenMods && !(mods.length >= NAMED_MODIFIERS && seenMods.size >= NAMED_MODIFIERS && !mods.some(m => seenMods.has(m)))) continue;
+    if (r.role === 'victim' && (appositive(a, r.np, personEnds) || namedAgain(a, r.np, namedVictims))) continue;
+    headModifiers.set(key, new Set([...seenMods ?? [], ...mods]));
     const put = <T>(list: T[], item: T, field: string) => add(list, item, r.np.text, field, r.np, r.np.text);
     if (r.role === 'perpetrator') {
       const np = withAttire(a, r.np);
