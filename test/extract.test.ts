@@ -1077,3 +1077,11 @@ test('"the Pentecostal Central Church" and "the Indonesian Christian Church": tw
     assert.ok(targets.some(x => /pentecostal/i.test(x)) && targets.some(x => /indonesian christian/i.test(x)), `${t}: ${JSON.stringify(targets)}`);
   }
 });
+
+test('"Gunmen believed to belong to the Abu Sayyaf group abducted…": what others believe of the gunmen does not make them speakers', () => {
+  const text = 'Gunmen believed to belong to the Abu Sayyaf group abducted five Indonesian fishermen off the coast of Sabah on Thursday night, police said.';
+  for (const t of casings(text)) {
+    const names = each(t, '2016-11-11', perpetratorNames)[0] ?? [];
+    assert.ok(names.some(n => /^gunmen$/i.test(n)), `${t}: ${JSON.stringify(names)}`);
+  }
+});

@@ -76,7 +76,8 @@ export function activeSubject(a: Annotated, np: NounPhrase): boolean {
 }
 
 function reportingSubject(a: Annotated, np: NounPhrase): boolean {
-  return [1, 2].some(k => reportingVerbs.has(a.tokens[np.to - 1 + k]?.lower ?? ''))
+  // "Gunmen believed to belong to…", "a man said to be…": what others say of them, not what they say.
+  return [1, 2].some(k => reportingVerbs.has(a.tokens[np.to - 1 + k]?.lower ?? '') && a.tokens[np.to + k]?.lower !== 'to')
     || (a.tokens[np.from - 1]?.lower === 'to' && a.tokens[np.from - 2]?.lower === 'according');
 }
 
