@@ -1085,3 +1085,10 @@ test('"Gunmen believed to belong to the Abu Sayyaf group abducted…": what othe
     assert.ok(names.some(n => /^gunmen$/i.test(n)), `${t}: ${JSON.stringify(names)}`);
   }
 });
+
+test('"…, killing dozens of peacekeepers, the group said": the attackers\' own account is a claim; a rights group\'s is not', () => {
+  const text = (who: string) => `Al-Shabaab fighters stormed an African Union base in southern Somalia on Friday, killing dozens of Burundian peacekeepers, the ${who} said.`;
+  const attribution = (t: string) => each(t, '2021-06-05', i => i.perpetrators.find(p => p.canonical === 'al-Shabaab')?.attribution)[0];
+  for (const t of casings(text('militant group'))) assert.equal(attribution(t), 'claimed', t);
+  for (const t of casings(text('rights group'))) assert.notEqual(attribution(t), 'claimed', t);
+});

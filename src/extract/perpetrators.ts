@@ -4,7 +4,7 @@ import type { Attribution, Evidence, Perpetrator } from '../model.js';
 import { getActor } from '../gazetteer/actors.js';
 import { headNote, within, type ActorSpan, type Annotated, type Span } from './annotate.js';
 import type { Draft } from './grouping.js';
-import { affiliateNouns, agentFillers, contrastWords, copulas, cues, groupAttributes, groupHeads, nameJoins, negators, nouns, relativePronouns, reportingVerbs } from './lexicon.js';
+import { affiliateNouns, agentFillers, contrastWords, copulas, cues, groupAttributes, groupHeads, nameJoins, negators, nouns, perpetratorModifiers, relativePronouns, reportingVerbs, speechVerbs } from './lexicon.js';
 import { evidence } from './evidence.js';
 
 const MAX_ORGANIZATIONS = 4;
@@ -14,7 +14,7 @@ const DOMINANT_MENTIONS = 8;
 export function attributionOf(a: Annotated, from: number, to: number): Attribution {
   const has = (m: typeof cues.claimed) => m.has(a.tokens, from, to);
   if (has(cues.denied)) return 'denied';
-  if (claimIn(a, from, to)) return 'claimed';
+  if (claimIn(a, from, to) || groupSays(a, from, to)) return 'claimed';
   if (has(cues.inspired)) return 'inspired';
   if (has(cues.directed)) return 'directed';
   if (has(cues.suspected)) return 'suspected';
@@ -35,6 +35,19 @@ export function clauseOf(a: Annotated, from: number, to: number, span: Span): { 
     else if (i >= span.to) { end = i; break; }
   }
   return { from: start, to: end };
+}
+
+/** "…, killing dozens of peacekeepers, the group said": the attackers' own account is their claim. */
+function groupSays(a: Annotated, from: number, to: number): boolean {
+  const t = a.tokens;
+  for (let i = from + 2; i < to; i++) {
+    if (!speechVerbs.has(t[i]!.lower)) continue;
+    let k = i - 1;
+    if (!groupHeads.has(t[k]!.lower) && !nouns.matchAt(t, k, k + 1)?.value.some(c => c.cls === 'perpetrator')) continue;
+    if (perpetratorModifiers.has(t[k - 1]?.lower ?? '')) k--;
+    if (t[k - 1]?.lower === 'the' && t[k - 2]?.text === ',') return true;
+  }
+  return false;
 }
 
 /** A claim the sentence makes, not one it denies ("no group has claimed the bombings"). */
