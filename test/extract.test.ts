@@ -1092,3 +1092,18 @@ test('"…, killing dozens of peacekeepers, the group said": the attackers\' own
   for (const t of casings(text('militant group'))) assert.equal(attribution(t), 'claimed', t);
   for (const t of casings(text('rights group'))) assert.notEqual(attribution(t), 'claimed', t);
 });
+
+test('"…, said Bulama Musa, a local leader": who the speaker is is no victim', () => {
+  const text = 'Boko Haram insurgents killed at least 30 people in an overnight attack on a village in Borno state, residents said Tuesday. The attackers arrived on motorcycles around midnight and opened fire on residents, said Bulama Musa, a local leader.';
+  const victims = each(text, '2020-06-09', victimTexts).flat();
+  assert.ok(victims.some(v => /30 people/.test(v)) && !victims.some(v => /leader/.test(v)), JSON.stringify(victims));
+});
+
+test('"In October, … a car bomb exploded": an event told of an earlier month is another incident than this week\'s', () => {
+  const text = paragraphs('A huge bomb ripped through the motorcade of a former prime minister in Beirut on Monday, killing him and at least nine other people.',
+    'In October, an opposition legislator was wounded when a car bomb exploded next to his car in Beirut, killing his driver.');
+  for (const t of casings(text)) {
+    const monday = extract(doc(t, '2005-02-15')).incidents.find(i => i.date === '2005-02-14');
+    assert.ok(monday && !monday.victims.some(v => /driver|legislator/i.test(v.text)), JSON.stringify(monday?.victims));
+  }
+});

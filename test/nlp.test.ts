@@ -104,3 +104,13 @@ test('a word filter never rules out a word it was given, and rules out most othe
   for (let i = 0; i < 2000; i++) if (f.mayHaveHash(wordHash(`other${i}`))) wrong++;
   assert.ok(wrong < 200, `${wrong} of 2000 others said maybe`);
 });
+
+test('a month named alone is the latest such month: "in October" in February is last year\'s, "in February" this year\'s; "until March" and "October 1" are not read as months', () => {
+  const byText = Object.fromEntries(findDates('In October; last March; in February; IN JANUARY; until March; on October 1', '2005-02-15').map(d => [d.text, d.value]));
+  assert.equal(byText['In October'], '2004-10');
+  assert.equal(byText['last March'], '2004-03');
+  assert.equal(byText['in February'], '2005-02');
+  assert.equal(byText['IN JANUARY'], '2005-01');
+  assert.ok(!Object.keys(byText).some(k => /until/i.test(k)), JSON.stringify(byText));
+  assert.equal(byText['October 1'], '2004-10-01');
+});

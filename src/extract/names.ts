@@ -6,7 +6,7 @@ import { fold } from '../gazetteer/tokens.js';
 import { placeWords } from '../gazetteer/places.js';
 import type { Token } from '../nlp/tokens.js';
 import type { Annotated } from './annotate.js';
-import { calendarWords, functionWords, modifiers, namingVerbs, nounEndingAt, nounWords, nouns, reportingVerbs, triggers } from './lexicon.js';
+import { calendarWords, functionWords, modifiers, namingVerbs, nounEndingAt, nounWords, nouns, reportingVerbs, speechVerbs, triggers } from './lexicon.js';
 
 const names = JSON.parse(readFileSync(dataPath('place-common-words.json'), 'utf8')) as { givenNames: string[]; personNames: string[] };
 const extraGiven = JSON.parse(readFileSync(dataPath('lexicon', 'given-names.json'), 'utf8')) as { givenNames: string[] };
@@ -44,11 +44,11 @@ function unknownPair(a: Annotated, i: number, to: number): boolean {
   const strange = (t: Token) => t.kind === 'word' && t.cap && t.text.length > 2 && !COMMON.has(t.lower) && !inLexicon(t) && !isTitle(t.lower);
   const k = i + 1;
   if (!(strange(a.tokens[i]!) && strange(a.tokens[k]!) && !scene(a, i) && (!scene(a, k) || townInName(a, k)) && a.actorAt[i]! < 0 && a.actorAt[k]! < 0)) return false;
-  // Only where a name is expected: in apposition ("the ambassador, Andrei Karlov,"), after "identified as", or
+  // Only where a name is expected: in apposition ("the ambassador, Andrei Karlov,"), after "identified as" or "said", or
   // right after a word for a person ("gunman Mevlut Altintas").
   const prev = a.tokens[i - 1];
   if (!prev) return false;
-  return prev.text === ',' || NAME_INTRO.has(prev.lower) || !!nouns.matchAt(a.tokens, i - 1)?.value.some(c => c.cls === 'person' || c.cls === 'perpetrator')
+  return prev.text === ',' || NAME_INTRO.has(prev.lower) || speechVerbs.has(prev.lower) || !!nouns.matchAt(a.tokens, i - 1)?.value.some(c => c.cls === 'person' || c.cls === 'perpetrator')
     || aged(a, k + 1);
 }
 

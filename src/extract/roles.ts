@@ -9,6 +9,7 @@ import type { Token } from '../nlp/tokens.js';
 import type { NounPhrase } from './noun-phrases.js';
 import { agentGap, agentVerbs, armedPersons, armingWords, arrestVerbs, cues, explosiveAfter, functionWords, groupHeads, namingVerbs, nounEndingAt, nouns, pastForms, perpetratorModifiers, projectiles, type NounClass, predicateNouns, reportingVerbs, speakerPrepositions, speechVerbs, statementChannel, suspectFrames, triggers } from './lexicon.js';
 import { numberAt } from '../nlp/numbers.js';
+import { personNames } from './names.js';
 
 export const ROLES = ['perpetrator', 'target', 'victim', 'weapon'] as const;
 export type Role = (typeof ROLES)[number];
@@ -212,6 +213,12 @@ const pastDeterminer = (t: Token[], k: number): number => (statementChannel.dete
 function speaker(a: Annotated, np: NounPhrase): boolean {
   const t = a.tokens;
   if (speechVerbs.has(t[np.from - 1]?.lower ?? '') && (!t[np.to] || t[np.to]!.kind === 'punct')) return true;
+  // "…, said Bulama Musa, a local leader": who the speaker is.
+  const comma = pastDeterminer(t, np.from - 1);
+  if (t[comma]?.text === ',') {
+    const name = personNames(a, Math.max(0, comma - SPEAKER_NAME_WORDS), comma).find(n => n.to === comma);
+    if (name && speechVerbs.has(t[name.from - 1]?.lower ?? '')) return true;
+  }
   // "…, local officials in the Tillaberi region said": past a phrase that says where they are from.
   let k = np.to;
   if (speakerPrepositions.has(t[k]?.lower ?? '')) {
@@ -222,6 +229,8 @@ function speaker(a: Annotated, np: NounPhrase): boolean {
 }
 
 const SPEAKER_PLACE_WORDS = 6;
+/** The longest speaker's name before the description of who they are. */
+const SPEAKER_NAME_WORDS = 5;
 
 function blamedFor(a: Annotated, np: NounPhrase): boolean {
   const t = a.tokens, next = t[np.to]?.lower;

@@ -29,6 +29,8 @@ const PATTERNS: { re: string; kind: string }[] = [
   { re: '(?:(last|this|on|early|late|on\\s+the\\s+night\\s+of)\\s+)?(sunday|monday|tuesday|wednesday|thursday|friday|saturday)', kind: 'weekday' },
   { re: '(?:in|since|during|of)\\s+(\\d{4})\\b', kind: 'year' },
   { re: `(\\d{1,2}|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\\s+(day|week|month|year)s?\\s+ago`, kind: 'ago' },
+  // "in October", "last March" with no day or year: the latest such month (a month name alone may be a verb or a name).
+  { re: `(in|last|since|during|early|late|mid|earlier\\s+in|later\\s+in)[- ]\\s*${MONTH}(?!\\s*\\d)`, kind: 'month' },
 ];
 const AGO_WORDS = ['a', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve'];
 const DATE_RE = new RegExp(PATTERNS.map(p => `\\b(?:${p.re})\\b`).map(r => `(${r})`).join('|'), 'gi');
@@ -115,6 +117,13 @@ function resolve(kind: string, m: RegExpExecArray, g: number, ref: Date | null):
     case 'my': {
       const mon = monthIndex(a!);
       return mon < 0 ? null : { value: `${b}-${pad(mon + 1)}`, precision: 'month', relative: false };
+    }
+    case 'month': {
+      const mon = monthIndex(b!);
+      if (!ref || mon < 0) return null;
+      const now = ref.getUTCMonth();
+      const y = ref.getUTCFullYear() - (mon > now || mon === now && a!.toLowerCase() === 'last' ? 1 : 0);
+      return { value: `${y}-${pad(mon + 1)}`, precision: 'month', relative: true };
     }
     case 'year': {
       const y = Number(a);
