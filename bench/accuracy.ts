@@ -1,4 +1,4 @@
-// npm run bench:accuracy — `vigil extract` on the MUC-4 devtest set, the seed articles and a modern development set, scored by
+// npm run bench:accuracy — `vigil extract` on the MUC-4 devtest set, the seed articles and two modern sets, scored by
 // ../shared/eval/score.mjs; the rows are printed and written to bench/results/accuracy.txt.
 import { execFileSync } from 'node:child_process';
 import { appendFileSync, mkdtempSync, writeFileSync } from 'node:fs';
@@ -14,6 +14,9 @@ const sets = [
   // 24 modern reports (16 mixed, 4 upper, 4 lower case) written and annotated for development without running
   // the extractor: a check on modern reporting, not a held-out measure.
   { name: 'modern dev', gold: join(ROOT, 'bench', 'data', 'modern-dev.jsonl'), bar: 'none, a development set' },
+  // 25 more (1995–2025; 16 mixed, 5 upper, 4 lower case), written the same way and first scored blind
+  // (68.3 / 66.7 on the code of e348a4a): since then looked at, so no longer held out.
+  { name: 'modern holdout', gold: join(ROOT, 'bench', 'data', 'modern-holdout.jsonl'), bar: 'none, first measured blind' },
 ];
 const tmp = mkdtempSync(join(tmpdir(), 'vigil-acc-'));
 const report: string[] = [`# vigil extraction accuracy — ${new Date().toISOString().slice(0, 10)}`, ''];
