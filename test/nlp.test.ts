@@ -114,3 +114,11 @@ test('a month named alone is the latest such month: "in October" in February is 
   assert.ok(!Object.keys(byText).some(k => /until/i.test(k)), JSON.stringify(byText));
   assert.equal(byText['October 1'], '2004-10-01');
 });
+
+test('"at 10:30 a.m. on Friday" goes on; "at 8 p.m. Police said" ends the sentence', () => {
+  const sentences = (text: string, mode: 'mixed' | 'upper') => tokenize(text, mode).sentences.length;
+  assert.equal(sentences('The bomb exploded at 10:30 a.m. on Friday, killing three.', 'mixed'), 1);
+  assert.equal(sentences('THE BOMB EXPLODED AT 10:30 A.M. ON FRIDAY, KILLING THREE.', 'upper'), 1);
+  assert.equal(sentences('It exploded at 8 p.m. Police said so.', 'mixed'), 2);
+  assert.equal(sentences('IT EXPLODED AT 8 P.M. POLICE SAID SO.', 'upper'), 2);
+});

@@ -1,5 +1,7 @@
 // Tokens and sentences with character offsets into the original text: every later annotation is a
 // span of tokens, so evidence is always a span of the document.
+import { readFileSync } from 'node:fs';
+import { dataPath } from '../paths.js';
 
 export interface Token {
   i: number;
@@ -31,6 +33,16 @@ const ABBREV = new Set([
   'pres', 'prof', 'jr', 'sr', 'no', 'vs', 'inc', 'corp', 'co', 'ltd', 'jan', 'feb', 'mar', 'apr', 'aug', 'sep',
   'sept', 'oct', 'nov', 'dec', 'u.s', 'u.n', 'u.k', 'e.g', 'i.e', 'approx', 'dept', 'mt', 'ft', 'gens', 'adm',
 ]);
+
+const CLOCK_FILE = JSON.parse(readFileSync(dataPath('lexicon', 'clock.json'), 'utf8')) as { abbreviations: string[]; continuations: string[] };
+const CLOCK = { abbreviations: new Set(CLOCK_FILE.abbreviations), continuations: new Set(CLOCK_FILE.continuations) };
+
+/** "at 10:30 a.m. on Friday": after a clock time, a lower-case word in mixed text or a word that cannot open a sentence. */
+function timeGoesOn(text: string, from: number, mode: CaseMode): boolean {
+  const next = /^\s+([\p{L}]+)/u.exec(text.slice(from, from + 40))?.[1];
+  if (!next) return false;
+  return mode === 'mixed' && next[0] !== next[0]!.toUpperCase() || CLOCK.continuations.has(next.toLowerCase());
+}
 
 export type CaseMode = 'mixed' | 'upper' | 'lower';
 
@@ -92,7 +104,7 @@ export function tokenize(text: string, mode: CaseMode): { tokens: Token[]; sente
       sent: sentences.length,
     });
     lastEnd = start + raw.length;
-    if ((raw === '.' || raw === '!' || raw === '?') && endsSentence(text, tokens)) close(lastEnd, tokens.length);
+    if ((raw === '.' || raw === '!' || raw === '?') && endsSentence(text, tokens, mode)) close(lastEnd, tokens.length);
   }
   close(lastEnd, tokens.length);
   for (const s of sentences) for (let t = s.from; t < s.to; t++) tokens[t]!.sent = s.i;
@@ -105,12 +117,13 @@ function hasBlankLine(text: string, from: number, to: number): boolean {
   return gap.includes('\n') && /\n[ \t\r]*\n/.test(gap);
 }
 
-function endsSentence(text: string, tokens: Token[]): boolean {
+function endsSentence(text: string, tokens: Token[], mode: CaseMode): boolean {
   const dot = tokens[tokens.length - 1]!;
   const prev = tokens[tokens.length - 2];
   if (dot.text === '.' && prev && prev.end === dot.start) {
     if (ABBREV.has(prev.lower)) return false;
     if (prev.text.length === 1 && /\p{L}/u.test(prev.text)) return false; // initials: "J. Smith"
+    if (CLOCK.abbreviations.has(prev.lower) && timeGoesOn(text, dot.end, mode)) return false;
   }
   // The next visible character must start a sentence: not a lower-case letter in mixed text, not a digit run-on.
   let j = dot.end;
