@@ -1107,3 +1107,8 @@ test('"In October, … a car bomb exploded": an event told of an earlier month i
     assert.ok(monday && !monday.victims.some(v => /driver|legislator/i.test(v.text)), JSON.stringify(monday?.victims));
   }
 });
+
+test('"…, saying it was revenge for U.S.-backed strikes": a strike named as a motive does not make the report a military action', () => {
+  const text = 'The group claimed responsibility on Monday for the failed attempt to blow up a passenger jet as it approached Detroit on Christmas Day, saying it was revenge for U.S.-backed strikes on its fighters in Yemen.';
+  for (const t of casings(text)) assert.deepEqual(each(t, '2009-12-28', i => [i.status, i.date]), [['failed', '2009-12-25']], t);
+});

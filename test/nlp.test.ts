@@ -122,3 +122,9 @@ test('"at 10:30 a.m. on Friday" goes on; "at 8 p.m. Police said" ends the senten
   assert.equal(sentences('It exploded at 8 p.m. Police said so.', 'mixed'), 2);
   assert.equal(sentences('IT EXPLODED AT 8 P.M. POLICE SAID SO.', 'upper'), 2);
 });
+
+test('holidays on a fixed day are dates: "on Christmas Day" in a report of 28 December, "New Year\'s Eve" in January', () => {
+  const byText = Object.fromEntries(findDates('on Christmas Day; NEW YEAR’S EVE', '2010-01-02').map(d => [d.text, d.value]));
+  assert.equal(byText['Christmas Day'], '2009-12-25');
+  assert.equal(byText['NEW YEAR’S EVE'], '2009-12-31');
+});

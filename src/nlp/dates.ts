@@ -1,4 +1,6 @@
 // Date expressions, absolute and relative, resolved against a reference date (publication or dateline).
+import { readFileSync } from 'node:fs';
+import { dataPath } from '../paths.js';
 import type { IncidentDate } from '../model.js';
 
 export interface DateMention {
@@ -18,6 +20,10 @@ const MONTH = '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?
 const DAY = '(\\d{1,2})(?:st|nd|rd|th)?';
 const YEAR = "(\\d{4}|'?\\d{2})";
 
+/** Holidays on a fixed day, by name without apostrophes: [month, day]. */
+const HOLIDAYS: Record<string, [number, number]> = (JSON.parse(readFileSync(dataPath('lexicon', 'holidays.json'), 'utf8')) as { fixed: Record<string, [number, number]> }).fixed;
+const holiday = (name: string): [number, number] | undefined => Object.entries(HOLIDAYS).find(([h]) => h.replace(/'/g, '') === name)?.[1];
+
 const PATTERNS: { re: string; kind: string }[] = [
   { re: '(\\d{4})-(\\d{2})-(\\d{2})', kind: 'iso' },
   { re: `${DAY}\\s+(?:of\\s+)?${MONTH}(?:,?\\s+${YEAR})?`, kind: 'dmy' },
@@ -29,6 +35,7 @@ const PATTERNS: { re: string; kind: string }[] = [
   { re: '(?:(last|this|on|early|late|on\\s+the\\s+night\\s+of)\\s+)?(sunday|monday|tuesday|wednesday|thursday|friday|saturday)', kind: 'weekday' },
   { re: '(?:in|since|during|of)\\s+(\\d{4})\\b', kind: 'year' },
   { re: `(\\d{1,2}|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\\s+(day|week|month|year)s?\\s+ago`, kind: 'ago' },
+  { re: `(${Object.keys(HOLIDAYS).map(h => h.replace(/'/g, "['’]?").replace(/ /g, '\\s+')).join('|')})`, kind: 'holiday' },
   // "in October", "last March" with no day or year: the latest such month (a month name alone may be a verb or a name).
   { re: `(in|last|since|during|early|late|mid|earlier\\s+in|later\\s+in)[- ]\\s*${MONTH}(?!\\s*\\d)`, kind: 'month' },
 ];
@@ -117,6 +124,11 @@ function resolve(kind: string, m: RegExpExecArray, g: number, ref: Date | null):
     case 'my': {
       const mon = monthIndex(a!);
       return mon < 0 ? null : { value: `${b}-${pad(mon + 1)}`, precision: 'month', relative: false };
+    }
+    case 'holiday': {
+      const day = holiday(a!.toLowerCase().replace(/['’]/g, '').replace(/\s+/g, ' '));
+      const v = day ? inferYear(day[0] - 1, day[1], ref) : null;
+      return v ? { value: v, precision: 'day', relative: true } : null;
     }
     case 'month': {
       const mon = monthIndex(b!);
