@@ -7,6 +7,7 @@ import { PhraseMatcher } from '../nlp/phrases.js';
 import type { Count } from '../model.js';
 import type { Annotated } from './annotate.js';
 import { asideOpeners, nouns, functionWords, lawAgentAround } from './lexicon.js';
+import { countryOfDemonym } from '../gazetteer/places.js';
 
 interface CasualtyFile { killed: string[]; injured: string[]; killedBefore: string[]; injuredBefore: string[]; toll: string[]; tollVerbs: string[]; deathVerbs: string[] }
 const C: CasualtyFile = JSON.parse(readFileSync(dataPath('lexicon', 'casualties.json'), 'utf8'));
@@ -37,13 +38,43 @@ export function casualties(a: Annotated, from: number, to: number): CasualtyMent
     const n = numberAt(tokens, i);
     if (!n || n.count.value > 100000) continue;
     if (/^(19|20)\d\d$/.test(tokens[n.to - 1]!.text)) continue; // a year, not a count
-    const found = toDeath(a, n, to) ?? countBefore(a, n, from) ?? countAfter(a, n, to);
+    const before = countBefore(a, n, from);
+    const found = toDeath(a, n, to) ?? before ?? countAfter(a, n, to);
     // "No one was injured": none.
     const none = tokens[n.from - 1]?.lower === 'no' && n.count.value === 1;
+    // "killed 58 foreign tourists and four Egyptians": one toll of both.
+    const more = found && found === before ? conjoinedCount(a, n, to) : null;
+    if (more) {
+      out.push({ field: found!.field, count: { ...n.count, value: n.count.value + more.count.value }, from: n.from, to: more.to });
+      i = more.to - 1;
+      continue;
+    }
     if (found) out.push({ ...found, count: none ? { value: 0 } : n.count, from: none ? n.from - 1 : n.from, to: found.to });
     i = n.to - 1;
   }
   return out;
+}
+
+/** The longest phrase a counted noun may take before "and" and the next count ("58 foreign tourists and four Egyptians"). */
+const CONJOINED_WORDS = 4;
+
+/** The count and the people after "and" that share the verb before the first count, when they do. */
+function conjoinedCount(a: Annotated, n: NumberSpan, limit: number): NumberSpan | null {
+  const t = a.tokens;
+  let j = n.to;
+  while (j < Math.min(limit, n.to + CONJOINED_WORDS) && t[j]!.kind === 'word' && t[j]!.lower !== 'and') j++;
+  if (j === n.to || t[j]?.lower !== 'and') return null;
+  const m = numberAt(t, j + 1);
+  if (!m || m.from !== j + 1 || /^(19|20)\d\d$/.test(t[m.to - 1]!.text)) return null;
+  // "…and 40 wounded": a count of its own.
+  if (countAfter(a, m, limit)) return null;
+  // People: a word for people, or a nationality ("four Egyptians").
+  for (let k = m.to; k < Math.min(limit, m.to + CONJOINED_WORDS) && t[k]!.kind === 'word'; k++) {
+    const noun = nouns.matchAt(t, k, limit);
+    if (noun) return noun.value.some(c => c.cls === 'person' || c.cls === 'needsModifier') ? { ...m, to: noun.to } : null;
+    if (/s$/.test(t[k]!.lower) && countryOfDemonym(t[k]!.lower)) return { ...m, to: k + 1 };
+  }
+  return null;
 }
 
 /** The longest aside between a count and its verb ("five people, including two children, were killed"). */
