@@ -1122,3 +1122,10 @@ test('"killed 58 foreign tourists and four Egyptians": one verb, one toll of bot
     assert.deepEqual(each(t, '2014-01-04', i => [i.killed?.value, i.injured?.value]), [[12, 40]], t);
   }
 });
+
+test('"killing the former prime minister and at least nine other people" is ten; "killed two soldiers and five others" is seven', () => {
+  for (const t of casings('A huge bomb ripped through a motorcade in Beirut on Monday, killing the former prime minister and at least nine other people.')) {
+    assert.deepEqual(each(t, '2005-02-15', i => i.killed?.value), [10], t);
+  }
+  for (const t of casings('A bomb killed two soldiers and five others in Quetta on Monday.')) assert.deepEqual(each(t, '2005-02-15', i => i.killed?.value), [7], t);
+});

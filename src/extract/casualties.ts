@@ -40,6 +40,13 @@ export function casualties(a: Annotated, from: number, to: number): CasualtyMent
     if (/^(19|20)\d\d$/.test(tokens[n.to - 1]!.text)) continue; // a year, not a count
     const before = countBefore(a, n, from);
     const found = toDeath(a, n, to) ?? before ?? countAfter(a, n, to);
+    // "killing the former prime minister and at least nine other people": ten.
+    const others = found ? null : andOthers(a, n, from);
+    if (others) {
+      out.push({ field: others, count: { ...n.count, value: n.count.value + 1 }, from: n.from, to: n.to });
+      i = n.to - 1;
+      continue;
+    }
     // "No one was injured": none.
     const none = tokens[n.from - 1]?.lower === 'no' && n.count.value === 1;
     // "killed 58 foreign tourists and four Egyptians": one toll of both.
@@ -68,11 +75,27 @@ function conjoinedCount(a: Annotated, n: NumberSpan, limit: number): NumberSpan 
   if (!m || m.from !== j + 1 || /^(19|20)\d\d$/.test(t[m.to - 1]!.text)) return null;
   // "…and 40 wounded": a count of its own.
   if (countAfter(a, m, limit)) return null;
-  // People: a word for people, or a nationality ("four Egyptians").
+  // People: others, a word for people, or a nationality ("four Egyptians").
+  if (/^others?$/.test(t[m.to]?.lower ?? '')) return { ...m, to: m.to + 1 };
   for (let k = m.to; k < Math.min(limit, m.to + CONJOINED_WORDS) && t[k]!.kind === 'word'; k++) {
     const noun = nouns.matchAt(t, k, limit);
     if (noun) return noun.value.some(c => c.cls === 'person' || c.cls === 'needsModifier') ? { ...m, to: noun.to } : null;
     if (/s$/.test(t[k]!.lower) && countryOfDemonym(t[k]!.lower)) return { ...m, to: k + 1 };
+  }
+  return null;
+}
+
+/** How far before "and N others" the verb may stand ("killing the billionaire politician and at least nine other people"). */
+const OTHERS_REACH = 8;
+
+/** "killing <one person> and N other people": the field of the verb before the one person, when nothing else is counted there. */
+function andOthers(a: Annotated, n: NumberSpan, limit: number): 'killed' | 'injured' | null {
+  const t = a.tokens;
+  if (t[n.from - 1]?.lower !== 'and' || !/^others?$/.test(t[n.to]?.lower ?? '')) return null;
+  for (let j = n.from - 2; j >= Math.max(limit, n.from - 1 - OTHERS_REACH); j--) {
+    if (t[j]!.kind !== 'word' || numberAt(t, j)) return null;
+    const verb = before.matchAt(t, j, n.from - 1);
+    if (verb) return verb.value;
   }
   return null;
 }
