@@ -1114,9 +1114,12 @@ test('"…, saying it was revenge for U.S.-backed strikes": a strike named as a 
   for (const t of casings(text)) assert.deepEqual(each(t, '2009-12-28', i => [i.status, i.date]), [['failed', '2009-12-25']], t);
 });
 
-test('"killed 58 foreign tourists and four Egyptians": one verb, one toll of both; "killed 12 people and wounded 40" stays two', () => {
+test('"killed 58 foreign tourists and four Egyptians", "six policemen, two security staff and a gardener": one verb, one toll of all; "killed 12 people and wounded 40" stays two', () => {
   for (const t of casings('Gunmen killed 58 foreign tourists and four Egyptians at a temple in Luxor on Monday.')) {
     assert.deepEqual(each(t, '1997-11-18', i => i.killed?.value), [62], t);
+  }
+  for (const t of casings('Five gunmen stormed the parliament on Thursday, killing six policemen, two parliament security staff and a gardener, officials said.')) {
+    assert.deepEqual(each(t, '2001-12-14', i => i.killed?.value), [9], t);
   }
   for (const t of casings('Gunmen killed 12 people and wounded 40 at a market in Kano on Monday.')) {
     assert.deepEqual(each(t, '2014-01-04', i => [i.killed?.value, i.injured?.value]), [[12, 40]], t);

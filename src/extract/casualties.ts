@@ -65,22 +65,39 @@ export function casualties(a: Annotated, from: number, to: number): CasualtyMent
 /** The longest phrase a counted noun may take before "and" and the next count ("58 foreign tourists and four Egyptians"). */
 const CONJOINED_WORDS = 4;
 
-/** The count and the people after "and" that share the verb before the first count, when they do. */
+/** The counts and people after the first that share its verb ("six policemen, two security staff and a gardener"), summed, when they do. */
 function conjoinedCount(a: Annotated, n: NumberSpan, limit: number): NumberSpan | null {
   const t = a.tokens;
-  let j = n.to;
-  while (j < Math.min(limit, n.to + CONJOINED_WORDS) && t[j]!.kind === 'word' && t[j]!.lower !== 'and') j++;
-  if (j === n.to || t[j]?.lower !== 'and') return null;
-  const m = numberAt(t, j + 1);
-  if (!m || m.from !== j + 1 || /^(19|20)\d\d$/.test(t[m.to - 1]!.text)) return null;
+  let total = 0, end = -1, j = n.to;
+  for (;;) {
+    while (j < Math.min(limit, j + CONJOINED_WORDS) && t[j]!.kind === 'word' && t[j]!.lower !== 'and') j++;
+    const joiner = t[j]?.lower === 'and' || t[j]?.text === ',' && t[j + 1]?.lower !== 'and' ? j + 1 : t[j]?.text === ',' && t[j + 1]?.lower === 'and' ? j + 2 : -1;
+    if (joiner < 0) break;
+    const next = peopleCounted(a, joiner, limit);
+    if (!next) break;
+    total += next.count;
+    end = next.to;
+    if (t[j]?.lower === 'and' || t[j + 1]?.lower === 'and') break;
+    j = next.to;
+  }
+  return end < 0 ? null : { ...n, count: { ...n.count, value: total }, to: end };
+}
+
+/** "four Egyptians", "five others", "a gardener" at token j: how many people, and where the phrase ends. */
+function peopleCounted(a: Annotated, j: number, limit: number): { count: number; to: number } | null {
+  const t = a.tokens;
+  const one = t[j]?.lower === 'a' || t[j]?.lower === 'an';
+  const m = one ? null : numberAt(t, j);
+  if (!one && (!m || m.from !== j || /^(19|20)\d\d$/.test(t[m.to - 1]!.text))) return null;
   // "…and 40 wounded": a count of its own.
-  if (countAfter(a, m, limit)) return null;
-  // People: others, a word for people, or a nationality ("four Egyptians").
-  if (/^others?$/.test(t[m.to]?.lower ?? '')) return { ...m, to: m.to + 1 };
-  for (let k = m.to; k < Math.min(limit, m.to + CONJOINED_WORDS) && t[k]!.kind === 'word'; k++) {
+  if (m && countAfter(a, m, limit)) return null;
+  const count = m ? m.count.value : 1, from = m ? m.to : j + 1;
+  if (/^others?$/.test(t[from]?.lower ?? '') && !one) return { count, to: from + 1 };
+  // People: a word for people, or a nationality ("four Egyptians").
+  for (let k = from; k < Math.min(limit, from + CONJOINED_WORDS) && t[k]!.kind === 'word'; k++) {
     const noun = nouns.matchAt(t, k, limit);
-    if (noun) return noun.value.some(c => c.cls === 'person' || c.cls === 'needsModifier') ? { ...m, to: noun.to } : null;
-    if (/s$/.test(t[k]!.lower) && countryOfDemonym(t[k]!.lower)) return { ...m, to: k + 1 };
+    if (noun?.value.some(c => c.cls === 'person' || c.cls === 'needsModifier')) return { count, to: noun.to };
+    if (!one && /s$/.test(t[k]!.lower) && countryOfDemonym(t[k]!.lower)) return { count, to: k + 1 };
   }
   return null;
 }
