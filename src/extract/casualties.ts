@@ -70,7 +70,8 @@ function conjoinedCount(a: Annotated, n: NumberSpan, limit: number): NumberSpan 
   const t = a.tokens;
   let total = 0, end = -1, j = n.to;
   for (;;) {
-    while (j < Math.min(limit, j + CONJOINED_WORDS) && t[j]!.kind === 'word' && t[j]!.lower !== 'and') j++;
+    const stop = Math.min(limit, j + CONJOINED_WORDS);
+    while (j < stop && t[j]!.kind === 'word' && t[j]!.lower !== 'and') j++;
     const joiner = t[j]?.lower === 'and' || t[j]?.text === ',' && t[j + 1]?.lower !== 'and' ? j + 1 : t[j]?.text === ',' && t[j + 1]?.lower === 'and' ? j + 2 : -1;
     if (joiner < 0) break;
     const next = peopleCounted(a, joiner, limit);
