@@ -1132,3 +1132,11 @@ test('"killing the former prime minister and at least nine other people" is ten;
   }
   for (const t of casings('A bomb killed two soldiers and five others in Quetta on Monday.')) assert.deepEqual(each(t, '2005-02-15', i => i.killed?.value), [7], t);
 });
+
+test('"…believed the suspect acted alone. Canadian media identified him as Abdulahi Hasan Sharif": the pronoun stands for the suspect; "identified him as" a victim does not', () => {
+  const attack = 'A man rammed a car into a police officer in Edmonton on Saturday night and stabbed him, police said.';
+  const names = each(`${attack} Police said they believed the suspect acted alone. Canadian media identified him as Abdulahi Hasan Sharif, a Somali refugee.`, '2017-10-01', perpetratorNames)[0] ?? [];
+  assert.ok(names.includes('Abdulahi Hasan Sharif'), JSON.stringify(names));
+  const victimNamed = each(`${attack} The wounded officer was taken to hospital. Colleagues identified him as Mike Chernyk, a constable.`, '2017-10-01', perpetratorNames)[0] ?? [];
+  assert.ok(!victimNamed.some(n => /chernyk/i.test(n)), JSON.stringify(victimNamed));
+});

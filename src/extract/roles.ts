@@ -487,6 +487,8 @@ function namedAsSuspect(a: Annotated, k: number): boolean {
   for (let v = k - 2; v >= Math.max(0, k - 1 - ANTECEDENT_REACH); v--) {
     if (!namingVerbs.has(t[v]!.lower)) continue;
     if (t[v + 1]!.lower === 'by') return suspectAntecedent(a, v);
+    // "Canadian media identified him as Abdulahi Hasan Sharif": whom the pronoun stands for.
+    if (k === v + 2 && PRONOUNS.has(t[v + 1]!.lower)) return pronounForAttacker(a, v + 1);
     return !!nounEndingAt(t, k, k - v - 1, v + 1)?.value.some(c => c.cls === 'perpetrator');
   }
   return false;
@@ -496,6 +498,19 @@ function namedAsSuspect(a: Annotated, k: number): boolean {
  * Whom the naming verb at `v` names: a perpetrator ("the suspects, who were identified as"), someone arrested
  * ("those arrested have been identified as", "the arrested men were named as").
  */
+const PRONOUNS = new Set(['him', 'her', 'them']);
+/** How far back the person a pronoun stands for may be named. */
+const PRONOUN_REACH = 30;
+
+/** The last word for a person before the pronoun at k is a word for attackers ("…believed the suspect acted alone. … identified him"). */
+function pronounForAttacker(a: Annotated, k: number): boolean {
+  for (let j = k - 1; j >= Math.max(0, k - PRONOUN_REACH); j--) {
+    const noun = nounEndingAt(a.tokens, j + 1, 1);
+    if (noun?.value.some(c => c.cls === 'person' || c.cls === 'perpetrator' || c.cls === 'needsModifier')) return attackers(noun.value);
+  }
+  return false;
+}
+
 function suspectAntecedent(a: Annotated, v: number): boolean {
   const t = a.tokens;
   let k = v - 1;
