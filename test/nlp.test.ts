@@ -128,3 +128,10 @@ test('holidays on a fixed day are dates: "on Christmas Day" in a report of 28 De
   assert.equal(byText['Christmas Day'], '2009-12-25');
   assert.equal(byText['NEW YEAR’S EVE'], '2009-12-31');
 });
+
+test('"the 1994 bombing": a year right before what it dates is a date; "the 300 men" is not', () => {
+  const byText = Object.fromEntries(findDates('Iran ordered the 1994 bombing; THE 1998 EMBASSY BOMBINGS; the 300 men', '2024-04-12').map(d => [d.text, d.value]));
+  assert.equal(byText['the 1994'], '1994');
+  assert.equal(byText['THE 1998'], '1998');
+  assert.equal(Object.keys(byText).length, 2, JSON.stringify(byText));
+});
