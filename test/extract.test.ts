@@ -1140,3 +1140,9 @@ test('"…believed the suspect acted alone. Canadian media identified him as Abd
   const victimNamed = each(`${attack} The wounded officer was taken to hospital. Colleagues identified him as Mike Chernyk, a constable.`, '2017-10-01', perpetratorNames)[0] ?? [];
   assert.ok(!victimNamed.some(n => /chernyk/i.test(n)), JSON.stringify(victimNamed));
 });
+
+test('"…, killing five people, a day after gunmen attacked a bus in Karachi, killing 12": the toll of the other time is not this one\'s', () => {
+  for (const t of casings('A bomb exploded at a market in Quetta on Tuesday, killing five people, a day after gunmen attacked a bus in Karachi, killing 12.')) {
+    assert.equal(each(t, '2015-05-14', i => i.killed?.value)[0], 5, t);
+  }
+});

@@ -199,6 +199,8 @@ function fill(a: Annotated, d: Draft, eventSents: Set<number>): Incident | null 
     const past = here.flatMap(e => (e.past ?? []).map(t => t.from));
     const nearest = (at: number, list: number[]) => Math.min(...list.map(x => Math.abs(x - at)));
     counts.push(...casualties(a, s.from, s.to).filter(c => {
+      // "…, a day after gunmen attacked a bus in Karachi, killing 12": the toll of that other time.
+      if (afterAnotherTime(a, c.from, own[0])) return false;
       if (!past.length) return true;
       // The toll's own verb ("130 people were killed") says nothing of which event it belongs to.
       const others = own.filter(t => t < c.from || t >= c.to);
