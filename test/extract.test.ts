@@ -1121,6 +1121,10 @@ test('"killed 58 foreign tourists and four Egyptians", "six policemen, two secur
   for (const t of casings('Five gunmen stormed the parliament on Thursday, killing six policemen, two parliament security staff and a gardener, officials said.')) {
     assert.deepEqual(each(t, '2001-12-14', i => i.killed?.value), [9], t);
   }
+  const tolls: [string, number][] = [['and the driver', 6], ['and the two drivers', 7], ['and the passengers', 5]];
+  for (const [tail, killed] of tolls) for (const t of casings(`Rebels blew up a police bus in Jharkhand on Wednesday, killing five policemen ${tail}.`)) {
+    assert.equal(each(t, '2019-05-02', i => i.killed?.value)[0], killed, t);
+  }
   for (const t of casings('Gunmen killed 12 people and wounded 40 at a market in Kano on Monday.')) {
     assert.deepEqual(each(t, '2014-01-04', i => [i.killed?.value, i.injured?.value]), [[12, 40]], t);
   }

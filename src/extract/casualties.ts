@@ -87,7 +87,10 @@ function conjoinedCount(a: Annotated, n: NumberSpan, limit: number): NumberSpan 
 /** "four Egyptians", "five others", "a gardener" at token j: how many people, and where the phrase ends. */
 function peopleCounted(a: Annotated, j: number, limit: number): { count: number; to: number } | null {
   const t = a.tokens;
-  const one = t[j]?.lower === 'a' || t[j]?.lower === 'an';
+  if (t[j]?.lower === 'the' && numberAt(t, j + 1)) j++; // "the two drivers"
+  // "a gardener", "the driver": one person (not "the two drivers", "the passengers").
+  const definite = t[j]?.lower === 'the' && !numberAt(t, j + 1);
+  const one = t[j]?.lower === 'a' || t[j]?.lower === 'an' || definite;
   const m = one ? null : numberAt(t, j);
   if (!one && (!m || m.from !== j || /^(19|20)\d\d$/.test(t[m.to - 1]!.text))) return null;
   // "…and 40 wounded": a count of its own.
@@ -97,7 +100,7 @@ function peopleCounted(a: Annotated, j: number, limit: number): { count: number;
   // People: a word for people, or a nationality ("four Egyptians").
   for (let k = from; k < Math.min(limit, from + CONJOINED_WORDS) && t[k]!.kind === 'word'; k++) {
     const noun = nouns.matchAt(t, k, limit);
-    if (noun?.value.some(c => c.cls === 'person' || c.cls === 'needsModifier')) return { count, to: noun.to };
+    if (noun?.value.some(c => c.cls === 'person' || c.cls === 'needsModifier')) return definite && /s$/.test(t[noun.to - 1]!.lower) ? null : { count, to: noun.to };
     if (!one && /s$/.test(t[k]!.lower) && countryOfDemonym(t[k]!.lower)) return { count, to: k + 1 };
   }
   return null;
