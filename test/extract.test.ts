@@ -1150,3 +1150,9 @@ test('"…, killing five people, a day after gunmen attacked a bus in Karachi, k
     assert.equal(each(t, '2015-05-14', i => i.killed?.value)[0], 5, t);
   }
 });
+
+test('a roundup read as one paragraph: a group named only in another incident\'s report is not this one\'s default suspect', () => {
+  const text = 'in other news, at least seven people were killed when a car bomb went off near a police station in the southern thai province of yala this morning. police blamed separatist insurgents. meanwhile in the philippines, abu sayyaf gunmen beheaded a canadian hostage on the island of jolo after a ransom deadline passed, the military said.';
+  const yala = extract(doc(text, '2016-04-26')).incidents.find(i => i.location?.countryCode === 'TH');
+  assert.ok(yala && !yala.perpetrators.some(p => /sayyaf/i.test(p.name)), JSON.stringify(yala?.perpetrators));
+});

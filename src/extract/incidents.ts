@@ -263,7 +263,7 @@ function fill(a: Annotated, d: Draft, eventSents: Set<number>): Incident | null 
   claims(a, d, perpetrators, ev, eventSents);
   claimByGroupNoun(a, d, perpetrators, eventSents);
   unregisteredGroups(a, d, perpetrators, ev, eventSents);
-  if (!perpetrators.some(p => p.kind === 'organization')) defaultSuspect(a, d, perpetrators, ev);
+  if (!perpetrators.some(p => p.kind === 'organization')) defaultSuspect(a, d, perpetrators, ev, eventSents);
 
   const killed = maxCount(counts, 'killed', a, ev);
   const injured = maxCount(counts, 'injured', a, ev);

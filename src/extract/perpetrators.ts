@@ -328,7 +328,7 @@ function groupMentions(a: Annotated): GroupMentions {
   return m;
 }
 
-export function defaultSuspect(a: Annotated, d: Draft, perpetrators: Perpetrator[], ev: Evidence[]): void {
+export function defaultSuspect(a: Annotated, d: Draft, perpetrators: Perpetrator[], ev: Evidence[], eventSents: Set<number>): void {
   const generic = perpetrators.some(p => p.kind === 'individual' && /(guerr?ill|rebel|terrorist|subversive|commando|insurgent|militant|jihad)/i.test(p.name));
   const para = a.sentences[d.sents[0]!]!.para;
   const { total, byParagraph } = groupMentions(a);
@@ -341,6 +341,10 @@ export function defaultSuspect(a: Annotated, d: Draft, perpetrators: Perpetrator
   // paragraph names or the document names more than once.
   if (!generic && top.n < DOMINANT_MENTIONS) return;
   if (generic && !(byParagraph.get(para)?.get(top.span.actorId)) && (total.get(top.span.actorId)?.n ?? 0) < 2) return;
+  // "…police blamed separatist insurgents. Meanwhile in the Philippines, Abu Sayyaf gunmen beheaded…": a group named
+  // only in the reports of other incidents is theirs.
+  const own = (x: ActorSpan) => { const s = a.tokens[x.from]!.sent; return d.sents.includes(s) || !eventSents.has(s); };
+  if (!a.actors.some(x => x.actorId === top.span.actorId && own(x))) return;
   const name = surfaceName(a, top.span.actorId);
   perpetrators.push({ name, kind: 'organization', attribution: 'suspected', actorId: top.span.actorId, canonical: top.span.name });
   ev.push(evidence(a, 'perpetrators', name, top.span));
