@@ -1156,3 +1156,10 @@ test('a roundup read as one paragraph: a group named only in another incident\'s
   const yala = extract(doc(text, '2016-04-26')).incidents.find(i => i.location?.countryCode === 'TH');
   assert.ok(yala && !yala.perpetrators.some(p => /sayyaf/i.test(p.name)), JSON.stringify(yala?.perpetrators));
 });
+
+test('"planning a ricin attack": the report\'s own words name a chemical or biological weapon', () => {
+  for (const t of casings('Two men were arrested in Cologne on suspicion of planning a ricin attack, prosecutors said on Wednesday.')) {
+    const [inc] = extract(doc(t, '2018-06-14')).incidents;
+    assert.deepEqual(inc?.weapons.map(w => [w.text.toLowerCase(), w.type]), [['ricin', 'biological']], t);
+  }
+});

@@ -296,3 +296,9 @@ test('provinces are where their towns are (Helmand in Afghanistan, not Maryland)
 test('a capital is in its own province: Nairobi in Nairobi City, not in neighbouring Kiambu', () => {
   assert.equal(findPlaces('a siege in Nairobi')[0]?.candidates[0]?.admin1, 'Nairobi City');
 });
+
+test('"in east London": in mixed case a lower-case word before a capitalised name is not part of it; "East London" is', () => {
+  const names = (text: string) => findPlaces(text).map(m => m.candidates[0]?.name);
+  assert.deepEqual(names('A man threw acid at two women in east London on Monday.'), ['London']);
+  assert.deepEqual(names('A bomb exploded in East London on Monday.'), ['East London']);
+});

@@ -357,6 +357,9 @@ function sentencePhrases(a: Annotated, sent: number): SentencePhrases {
 }
 
 /** An explosive named inside or right before a trigger of the draft: "bomb explosion", "dynamite attack". */
+/** Weapons a report's own words name ("a bomb explosion", "a ricin attack", "an acid attack"). */
+const NAMED_BY_TRIGGER = new Set<Weapon['type']>(['explosives', 'incendiary', 'chemical', 'biological']);
+
 function triggerWeapon(a: Annotated, d: Draft): (Span & { text: string; type: Weapon['type'] }) | null {
   for (const e of d.events) {
     for (const trig of e.triggers) {
@@ -364,7 +367,7 @@ function triggerWeapon(a: Annotated, d: Draft): (Span & { text: string; type: We
         const hit = nouns.matchAt(a.tokens, i, trig.to);
         const weapon = hit?.value.find(c => c.cls === 'weapon') as { cls: 'weapon'; type: Weapon['type'] } | undefined;
         // Firearms words in triggers are the shooting itself ("shot", "bullet wounds"), not a weapon named.
-        if (!hit || !weapon || hit.to > trig.to || weapon.type !== 'explosives' && weapon.type !== 'incendiary') continue;
+        if (!hit || !weapon || hit.to > trig.to || !NAMED_BY_TRIGGER.has(weapon.type)) continue;
         const start = a.tokens[i]!.start, end = a.tokens[hit.to - 1]!.end;
         return { from: i, to: hit.to, start, end, text: a.text.slice(start, end).replace(/\s+/g, ' '), type: weapon.type };
       }

@@ -81,6 +81,7 @@ interface Rules {
   countryCues: string[];
   destinationVerbs: string[];
   officeNouns: string[];
+  nameParticles: string[];
 }
 
 /** A trie value: an entry, or the row of a city in geo-places.json (its entry is made on first use). */
@@ -104,6 +105,7 @@ interface Gazetteer {
   countryCues: Set<string>;
   destinationVerbs: Set<string>;
   officeNouns: Set<string>;
+  nameParticles: Set<string>;
   /** Given names and titles: a town name right after one is a surname ("Virgilio Barco", "President Cerezo"). */
   personBefore: Set<string>;
   personBeforeFilter: WordFilter;
@@ -245,7 +247,7 @@ function load(): Gazetteer {
     entry: (v) => (typeof v === 'number' ? cityEntry(v) : v),
     cues: new Set(rules.locativeCues), cueSkip: new Set(rules.cueSkip), joiners: new Set(rules.listJoiners),
     adminTypes: new Map(Object.entries(rules.admin1TypeWords)), adminOf: new Set(rules.admin1OfWords),
-    cityTypes: new Set(rules.cityTypeWords), capitalWords: new Set(rules.capitalWords), namesOther: new Set(rules.namesOther), namesOtherIfSmall: new Set(rules.namesOtherIfSmall), regionWords: new Set(rules.regionWords), streetWords: new Set(rules.streetWords), countryCues: new Set(rules.countryCues), destinationVerbs: new Set(rules.destinationVerbs), officeNouns: new Set(rules.officeNouns),
+    cityTypes: new Set(rules.cityTypeWords), capitalWords: new Set(rules.capitalWords), namesOther: new Set(rules.namesOther), namesOtherIfSmall: new Set(rules.namesOtherIfSmall), regionWords: new Set(rules.regionWords), streetWords: new Set(rules.streetWords), countryCues: new Set(rules.countryCues), destinationVerbs: new Set(rules.destinationVerbs), officeNouns: new Set(rules.officeNouns), nameParticles: new Set(rules.nameParticles),
     personBefore,
     personBeforeFilter: WordFilter.of(personBefore, 16),
   };
@@ -318,6 +320,8 @@ export function findPlaces(text: string, opts: FindPlacesOptions = {}): PlaceMen
       let end = t.ends[endTok]!;
       if (exclude.some((x) => x.start < end && start < x.end)) continue;
       const surface = text.slice(start, end);
+      // "in east London": in mixed case, a lower-case word before a capitalised name is no part of it (not East London).
+      if (t.casing === 'mixed' && m.end > i && /^\p{Ll}/u.test(surface) && /\p{Lu}/u.test(surface) && !g.nameParticles.has(t.keys[i]!)) continue;
       // Type word after ("San Miguel department") or before ("department of San Miguel").
       let typeWord: string | null = null;
       let typeTok = -1;
