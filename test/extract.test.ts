@@ -1163,3 +1163,9 @@ test('"planning a ricin attack": the report\'s own words name a chemical or biol
     assert.deepEqual(inc?.weapons.map(w => [w.text.toLowerCase(), w.type]), [['ricin', 'biological']], t);
   }
 });
+
+test('"A man threw acid at two women": an acid attack, with acid its weapon in every casing ("threw" is a verb, not part of a phrase)', () => {
+  for (const t of casings('A man threw acid at two women outside a shop in Birmingham on Monday, police said.')) {
+    assert.deepEqual(each(t, '2018-06-14', i => [i.type, i.weapons.map(w => w.text.toLowerCase())]), [['armed_assault', ['acid']]], t);
+  }
+});
