@@ -534,7 +534,7 @@ test('suspects named as a list, in any casing: "identified as A, B and C", "arre
   assert.deepEqual(perpetrators(paragraphs(
     'Two men set fire to a bus in Medellin on Tuesday, police said.',
     'Police later arrested three people. The suspects, who were identified as Carlos Andres Mejia, Juan Pablo Rios and Luis Fernando Gil, were charged with terrorism.',
-  )), [['Carlos Andres Mejia', 'Juan Pablo Rios', 'Luis Fernando Gil']]);
+  )), [['Carlos Andres Mejia', 'Juan Pablo Rios', 'Luis Fernando Gil', 'Two men']]);
   assert.deepEqual(perpetrators(paragraphs(
     'A CAR BOMB EXPLODED OUTSIDE A POLICE STATION IN CALI ON MONDAY, KILLING TWO POLICEMEN.',
     'A JUDGE TODAY ISSUED ARREST WARRANTS FOR PEDRO GOMEZ SILVA AND JORGE RAMIREZ TORO.',
@@ -1167,5 +1167,12 @@ test('"planning a ricin attack": the report\'s own words name a chemical or biol
 test('"A man threw acid at two women": an acid attack, with acid its weapon in every casing ("threw" is a verb, not part of a phrase)', () => {
   for (const t of casings('A man threw acid at two women outside a shop in Birmingham on Monday, police said.')) {
     assert.deepEqual(each(t, '2018-06-14', i => [i.type, i.weapons.map(w => w.text.toLowerCase())]), [['armed_assault', ['acid']]], t);
+  }
+});
+
+test('"Unknown attackers set fire to a mosque": "set fire" is the verb, so the attackers are its subject, not a modifier', () => {
+  for (const t of casings('Unknown attackers set fire to a mosque in the Swedish town of Eslov early on Saturday, police said.')) {
+    const names = each(t, '2014-12-28', perpetratorNames)[0] ?? [];
+    assert.ok(names.some(n => /unknown attackers/i.test(n)), `${t}: ${JSON.stringify(names)}`);
   }
 });

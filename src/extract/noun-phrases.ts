@@ -2,7 +2,7 @@
 // its modifiers. Works without capitals: unknown words count as modifiers only when they look nominal.
 import type { Token } from '../nlp/tokens.js';
 import type { Annotated } from './annotate.js';
-import { functionWords, modifiers, nounWords, nouns, pastForms, predicateNouns, reportingVerbs, triggers, type NounClass } from './lexicon.js';
+import { functionWords, modifiers, nounWords, nouns, pastForms, predicateNouns, reportingVerbs, triggers, verbParticles, type NounClass } from './lexicon.js';
 import { numberAt } from '../nlp/numbers.js';
 import { given } from './names.js';
 
@@ -109,5 +109,7 @@ function afterNoun(tokens: Token[], i: number, from: number): boolean {
 
 function nominalTrigger(tokens: Token[], i: number, to: number): unknown {
   const t = triggers.matchAt(tokens, i, to);
-  return t && !/ed$/.test(tokens[i]!.lower) && !/ed$/.test(tokens[t.to - 1]!.lower) ? t : null;
+  // "attackers set fire to…": a verb phrase, not the head of a compound.
+  const verbal = (k: number) => /ed$/.test(tokens[k]!.lower) || pastForms.has(tokens[k]!.lower);
+  return t && !verbal(i) && !verbal(t.to - 1) && !(t.to - t.from > 1 && verbParticles.has(tokens[t.to - 1]!.lower)) ? t : null;
 }
