@@ -1176,3 +1176,10 @@ test('"Unknown attackers set fire to a mosque": "set fire" is the verb, so the a
     assert.ok(names.some(n => /unknown attackers/i.test(n)), `${t}: ${JSON.stringify(names)}`);
   }
 });
+
+test('"Gunmen shot dead the governor of Kandahar province": who an attack verb acts on is its victim', () => {
+  for (const t of casings('Gunmen shot dead the governor of Kandahar province as he left a mosque on Friday, an aide said.')) {
+    const victims = each(t, '2012-06-02', victimTexts)[0] ?? [];
+    assert.ok(victims.some(v => /governor/i.test(v)), `${t}: ${JSON.stringify(victims)}`);
+  }
+});

@@ -7,7 +7,7 @@ import type { IncidentType, TargetCategory, WeaponType } from '../model.js';
 import { anyWord, type Annotated } from './annotate.js';
 import type { Token } from '../nlp/tokens.js';
 import type { NounPhrase } from './noun-phrases.js';
-import { agentGap, agentVerbs, armedPersons, armingWords, arrestVerbs, cues, explosiveAfter, functionWords, groupHeads, namingVerbs, nounEndingAt, nouns, pastForms, perpetratorModifiers, projectiles, type NounClass, predicateNouns, reportingVerbs, speakerPrepositions, speechVerbs, statementChannel, suspectFrames, triggers } from './lexicon.js';
+import { agentGap, agentVerbs, armedPersons, armingWords, arrestVerbs, cues, explosiveAfter, functionWords, genericVictims, groupHeads, namingVerbs, nounEndingAt, nouns, pastForms, perpetratorModifiers, projectiles, type NounClass, predicateNouns, reportingVerbs, speakerPrepositions, speechVerbs, statementChannel, suspectFrames, triggers } from './lexicon.js';
 import { numberAt } from '../nlp/numbers.js';
 import { personNames } from './names.js';
 
@@ -175,6 +175,9 @@ export function decideRole(a: Annotated, np: NounPhrase, type: IncidentType, f: 
     // "stormed their boarding school": what an attack verb acts on was attacked, whether or not MUC-4 taught the verb.
     const place = np.classes.find(c => c.cls === 'target');
     if (place && place.category !== 'military' && place.category !== 'police' && objectOfAttack(a, np)) return { role: 'target', p: 0.5, category: place.category, weaponType: 'unknown' };
+    // "Gunmen shot dead the governor": who an attack verb acts on is its victim (soldiers and police aside: the model weighs those).
+    const head = a.tokens[np.to - 1]!.lower;
+    if (np.classes.some(c => c.cls === 'person') && !np.classes.some(c => c.cls === 'needsModifier') && !armedPersons.has(head) && !genericVictims.has(head) && objectOfAttack(a, np)) return { role: 'victim', p: 0.5, category: 'other', weaponType: 'unknown' };
     return null;
   }
   // "Armed officers shot dead the three attackers": forces that stopped the attackers did not attack.
