@@ -1177,9 +1177,11 @@ test('"Unknown attackers set fire to a mosque": "set fire" is the verb, so the a
   }
 });
 
-test('"Gunmen shot dead the governor of Kandahar province": who an attack verb acts on is its victim', () => {
+test('"Gunmen shot dead the governor of Kandahar province": who an attack verb acts on is its victim, and an armed attack on an office holder an assassination', () => {
   for (const t of casings('Gunmen shot dead the governor of Kandahar province as he left a mosque on Friday, an aide said.')) {
-    const victims = each(t, '2012-06-02', victimTexts)[0] ?? [];
-    assert.ok(victims.some(v => /governor/i.test(v)), `${t}: ${JSON.stringify(victims)}`);
+    const [inc] = extract(doc(t, '2012-06-02')).incidents;
+    assert.ok(inc?.victims.some(v => /governor/i.test(v.text)), `${t}: ${JSON.stringify(inc?.victims)}`);
+    assert.equal(inc.type, 'assassination', t);
+    assert.equal(inc.evidence.find(e => e.field === 'type')?.value, 'assassination', t);
   }
 });

@@ -12,7 +12,7 @@ import { casualties, type CasualtyMention } from './casualties.js';
 import { agentOf, arrestedPerson, decideRole, listedSuspects, mayNameSuspects, namesSuspect, roleFeatures, suspectedAttackers, suspectsBefore, type RoleDecision } from './roles.js';
 import { actsInSentence, attributionOf, claimByGroupNoun, claims, clauseOf, defaultSuspect, isState, notAnAuthor, reportSentences, surfaceName, unregisteredGroups } from './perpetrators.js';
 import { evidence } from './evidence.js';
-import { armedPersons, attire, cues, functionWords, genericVictims, groupHeads, nouns, temporalSubordinators, timeDistances } from './lexicon.js';
+import { armedPersons, attire, cues, functionWords, genericVictims, groupHeads, nouns, officeHolders, temporalSubordinators, timeDistances } from './lexicon.js';
 import { exposeFeatures, incidentProbability, incidentThreshold, type Features } from './incident-model.js';
 
 const MAX_FILLERS = 4;
@@ -91,7 +91,7 @@ const norm = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').tri
 function fill(a: Annotated, d: Draft, eventSents: Set<number>): Incident | null {
   const ev: Evidence[] = [];
   const first = d.events[0]!;
-  const type = typeOf(d.events.flatMap(e => e.triggers)).type;
+  let type = typeOf(d.events.flatMap(e => e.triggers)).type;
   // The status of the strongest report of the event (the first among equals).
   let status = d.events.reduce((b, e) => (e.weight > b.weight ? e : b)).status;
   // "A car bomb was found smoking in an SUV … The device failed to explode": told later how it ended.
@@ -249,6 +249,12 @@ function fill(a: Annotated, d: Draft, eventSents: Set<number>): Incident | null 
     else if (r.role === 'target') put(targets, { text: r.np.text, category: r.category }, 'targets');
     else if (r.role === 'victim') {
       put(victims, { text: r.np.text }, 'victims');
+      // "Gunmen shot dead the governor": an armed attack on an office holder is an assassination.
+      if (type === 'armed_assault' && holdsOffice(a, r.np)) {
+        type = 'assassination';
+        const typeEvidence = ev.find(e => e.field === 'type');
+        if (typeEvidence) typeEvidence.value = type;
+      }
       for (const n of personNames(a, r.np.from, r.np.to)) surnames.add(a.tokens[n.to - 1]!.lower);
       const head = a.tokens[r.np.to - 1]!.lower.replace(/s$/, '');
       if (!genericVictims.has(head) && r.np.classes.some(c => c.cls === 'person')) kinds.add(head);
@@ -436,6 +442,12 @@ function appositive(a: Annotated, np: NounPhrase, personEnds: Set<number>): bool
   if (a.tokens[k]?.lower !== 'a' && a.tokens[k]?.lower !== 'an') return false;
   k--;
   return a.tokens[k]?.text === ',' && personEnds.has(k) && personNames(a, Math.max(0, k - 4), k).some(n => n.to === k);
+}
+
+/** The phrase names an office holder ("the governor of Kandahar province", "Senator Luis Carlos Galan"). */
+function holdsOffice(a: Annotated, np: NounPhrase): boolean {
+  for (let k = np.from; k < np.to; k++) if (officeHolders.matchAt(a.tokens, k, np.to)) return true;
+  return false;
 }
 
 /** "Senator Luis Carlos Galan … the senator": one person described by words a named victim's phrase holds is that person again. */

@@ -17,7 +17,7 @@ interface TriggerFile {
 interface NounFile {
   perpetrator: string[]; needsModifier: string[]; perpetratorModifiers: string[]; person: string[]; neutral: string[];
   target: Record<TargetCategory, string[]>; weapon: Record<WeaponType, string[]>; armedPersons: string[]; genericVictims: string[]; groupHeads: string[]; groupAttributes: string[];
-  attire: { verbs: string[]; garments: string[] }; predicateNouns: string[]; affiliateNouns: string[]; armingWords: string[]; projectiles: string[];
+  attire: { verbs: string[]; garments: string[] }; predicateNouns: string[]; affiliateNouns: string[]; armingWords: string[]; projectiles: string[]; officeHolders: string[];
 }
 interface FunctionFile { function: string[]; reporting: string[]; modifiers: string[]; agentFillers: string[]; pastForms: string[]; verbParticles: string[]; calendar: string[]; negators: string[]; referring: string[];
   statementNouns: string[]; channelPrepositions: string[]; channelThrough: string[]; channelVerbs: string[]; determiners: string[]; namingVerbs: string[]; temporalSubordinators: string[]; timeDistances: string[]; framingPrepositions: string[]; laterSubordinators: string[]; agentGap: string[]; copulas: string[]; relativePronouns: string[]; speechVerbs: string[]; contrastWords: string[]; asideOpeners: string[]; speakerPrepositions: string[]; nameJoins: string[] }
@@ -197,6 +197,8 @@ export const genericVictims = new Set(N.genericVictims);
 export const affiliateNouns = new Set(N.affiliateNouns);
 /** "armed with", "wearing", "packed with": the weapon after them is the one used. */
 export const armingWords = new PhraseMatcher<true>().addAll(N.armingWords, true);
+/** "the governor", "a prime minister": whose killing is an assassination. */
+export const officeHolders = new PhraseMatcher<true>().addAll(N.officeHolders, true);
 /** "fired seven shots": what a gun fires, not the weapon. */
 export const projectiles = new Set(N.projectiles);
 /** "took 20 crew members hostage": nouns said of the people before them. */
