@@ -1185,3 +1185,9 @@ test('"Gunmen shot dead the governor of Kandahar province": who an attack verb a
     assert.equal(inc.evidence.find(e => e.field === 'type')?.value, 'assassination', t);
   }
 });
+
+test('"to abstain from any form of attack against political leaders": a pledge, not an attack', () => {
+  for (const t of casings('The FMLN pledged on Monday to abstain from any form of bomb attack against political leaders in San Salvador.')) {
+    assert.deepEqual(each(t, '1989-12-12', i => i.type), [], t);
+  }
+});
