@@ -1191,3 +1191,9 @@ test('"to abstain from any form of attack against political leaders": a pledge, 
     assert.deepEqual(each(t, '1989-12-12', i => i.type), [], t);
   }
 });
+
+test('"warned of a bomb … No device was found": a threat, not a bombing carried out', () => {
+  for (const t of casings('A caller warned of a bomb at a shopping centre in Manchester on Friday, prompting the evacuation of thousands of shoppers. No device was found.')) {
+    assert.deepEqual(each(t, '1996-06-15', i => i.status), ['threatened'], t);
+  }
+});
