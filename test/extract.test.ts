@@ -1197,3 +1197,14 @@ test('"warned of a bomb … No device was found": a threat, not a bombing carrie
     assert.deepEqual(each(t, '1996-06-15', i => i.status), ['threatened'], t);
   }
 });
+
+test('"A wave of bombings across Iraq killed at least 40 people on Monday. In Basra, a car bomb…": the sum is no incident, its day is each one\'s', () => {
+  const text = paragraphs('BAGHDAD (Reuters) - A wave of bombings across Iraq killed at least 40 people on Monday, police and medics said.',
+    'In the southern city of Basra, a car bomb exploded near a market, killing 12 people. In Baghdad\'s Sadr City, two roadside bombs killed nine people at a bus station.',
+    'In Mosul, gunmen shot dead a police officer at a checkpoint.');
+  for (const t of casings(text)) {
+    const r = each(t, '2013-05-21', i => [i.location?.place, i.date, i.killed?.value ?? null]);
+    assert.deepEqual(r.map(x => x[1]), ['2013-05-20', '2013-05-20', '2013-05-20'], JSON.stringify(r));
+    assert.deepEqual(r.map(x => x[2]), [12, 9, null], JSON.stringify(r));
+  }
+});

@@ -20,6 +20,8 @@ export interface EventMention {
   background: boolean;
   /** Told as another event: "in another attack", "meanwhile". */
   separate: boolean;
+  /** The sum of several incidents a roundup goes on to tell: "a wave of bombings across Iraq killed 40 on Monday". */
+  summary?: boolean;
   /** Told as one more event ("rebels also attacked…"): another incident when it has its own place, date or type. */
   additional: boolean;
   /** Triggers of past events the sentence compares with ("the November attacks in Paris"), not this one's. */
@@ -92,6 +94,7 @@ export function eventMentions(a: Annotated): EventMention[] {
         sent: s.i, ...own, triggers: part, status, suicide: has(cues.suicide), anaphoric,
         background: datedBefore(a, s.from, first.from) && isNominal(a, first.from),
         separate: !anaphoric && has(cues.separate),
+        ...(sums(a, first) ? { summary: true } : {}),
         additional: !anaphoric && has(cues.additional),
         ...(hits !== found && hits.length < found.length ? { past: found.filter(h => !hits.includes(h)) } : {}),
         ...(parts.length > 1 ? { clause: { from: k ? start(parts, k) : s.from, to: k + 1 < parts.length ? start(parts, k + 1) : s.to, date: part.date ?? null } } : {}),
@@ -99,6 +102,14 @@ export function eventMentions(a: Annotated): EventMention[] {
     }
   }
   return out;
+}
+
+/** "a wave of bombings", "a series of attacks": a plural trigger right after words that sum several incidents. */
+function sums(a: Annotated, trigger: PhraseHit<TriggerInfo>): boolean {
+  const t = a.tokens;
+  if (!/s$/.test(t[trigger.to - 1]!.lower)) return false;
+  for (let k = Math.max(0, trigger.from - 4); k < trigger.from; k++) if (cues.summary.matchAt(t, k, trigger.from)?.to === trigger.from) return true;
+  return false;
 }
 
 /** How near a date must stand to a trigger to be its own. */

@@ -16,6 +16,8 @@ export interface Draft {
   group?: string;
   /** Told as another event than the one before ("in another attack"): joins an earlier one only on date and place. */
   separate?: boolean;
+  /** The sum of the incidents a roundup tells: no incident of its own. */
+  summary?: boolean;
 }
 
 const FAMILY: Record<IncidentType, string> = {
@@ -29,6 +31,7 @@ const UNDATED_REACH = 14;
 export function group(a: Annotated, events: EventMention[]): Draft[] {
   const drafts: Draft[] = [];
   let cur: Draft | null = null;
+  let summaryDate: Draft['date'] = null;
   for (const ev of events) {
     const own = ev.clause?.date;
     const date = own ? weekEarlier(a, ev.sent, own) ?? { value: own.date.value, span: own } : sentenceDate(a, ev.sent, ev.triggers[0]!.from, ev.clause);
@@ -41,6 +44,14 @@ export function group(a: Annotated, events: EventMention[]): Draft[] {
       continue;
     }
     const place = bestPlace(places, ev.triggers[0]!.from);
+    // "A wave of bombings across Iraq killed 40 on Monday. In Basra, a car bomb…": the sum stands apart, and its
+    // date is the day of the incidents told after it.
+    if (ev.summary && events.some(e => e.sent > ev.sent)) {
+      drafts.push({ events: [ev], sents: [ev.sent], date, place, summary: true });
+      summaryDate = date ? { value: date.value, span: null } : null;
+      cur = null;
+      continue;
+    }
     // A later event of a sentence that tells several is another incident unless date and place say otherwise.
     // "Hours later, gunmen stormed a government office": an attack of another kind told as following the one before.
     const separate: boolean = ev.separate || !!ev.clause && ev.clause.from > a.sentences[ev.sent]!.from
@@ -53,7 +64,7 @@ export function group(a: Annotated, events: EventMention[]): Draft[] {
       if (place && (!cur.place || (PLACE_RANK[place.place.kind] ?? 0) > (PLACE_RANK[cur.place.place.kind] ?? 0))) cur.place = place;
       continue;
     }
-    cur = { events: [ev], sents: [ev.sent], date: date ?? sameDayAsBefore(a, ev, drafts), place, separate };
+    cur = { events: [ev], sents: [ev.sent], date: date ?? sameDayAsBefore(a, ev, drafts) ?? summaryDate, place, separate };
     drafts.push(cur);
   }
   return corefer(a, drafts);
@@ -88,7 +99,7 @@ function corefer(a: Annotated, drafts: Draft[]): Draft[] {
 }
 
 function sameEvent(a: Annotated, x: Draft, y: Draft): boolean {
-  if (x.onlyPlace) return false;
+  if (x.onlyPlace || x.summary || y.summary) return false;
   if (olderThanUndated(a, x.date, y.date) || olderThanUndated(a, y.date, x.date)) return false;
   if (FAMILY[x.events[0]!.type] !== FAMILY[y.events[0]!.type]) return false;
   if ((x.events[0]!.status === 'foiled') !== (y.events[0]!.status === 'foiled')) return false;

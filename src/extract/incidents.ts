@@ -33,7 +33,7 @@ const VICTIMS = new WeakMap<Incident, { surnames: Set<string>; kinds: Set<string
 export function incidents(a: Annotated, events: EventMention[]): Incident[] {
   const eventSents = new Set(events.map(e => e.sent));
   const drafts = group(a, events);
-  const filled = mergeByVictims(a, drafts, drafts.map(d => fill(a, d, eventSents)), eventSents);
+  const filled = mergeByVictims(a, drafts, drafts.map(d => (d.summary ? null : fill(a, d, eventSents))), eventSents);
   const out: Incident[] = [];
   const old = new Set<Incident>();
   for (const [k, d] of drafts.entries()) {
