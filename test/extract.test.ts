@@ -1208,3 +1208,14 @@ test('"A wave of bombings across Iraq killed at least 40 people on Monday. In Ba
     assert.deepEqual(r.map(x => x[2]), [12, 9, null], JSON.stringify(r));
   }
 });
+
+test('a sum over two days ("A series of bombs exploded … on Thursday and Friday, killing four") is no incident in either part', () => {
+  const text = paragraphs('BANGKOK (Reuters) - A series of bombs exploded in tourist towns across southern Thailand on Thursday and Friday, killing four people, police said.',
+    'In the seaside resort of Hua Hin, two bombs went off on a street of bars late on Thursday, killing a woman who ran a food stall.',
+    'In Surat Thani, two bombs went off outside a police station on Friday morning, killing a municipal worker.');
+  for (const t of casings(text)) {
+    const r = each(t, '2016-08-12', i => [i.date, i.killed?.value ?? null]);
+    assert.ok(!r.some(x => x[1] === 4), JSON.stringify(r));
+    assert.deepEqual(r.map(x => x[0]), ['2016-08-11', '2016-08-12'], JSON.stringify(r));
+  }
+});

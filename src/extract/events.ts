@@ -84,6 +84,8 @@ export function eventMentions(a: Annotated): EventMention[] {
     // "…which on 25 January claimed the killing of General Alvarez, claimed today the bombing of…": each
     // trigger with a date of its own, and the ones after it, tell another event.
     const parts = byDate(a, s.from, s.to, hits);
+    // "A series of bombs exploded … on Thursday and Friday, killing four": every part of the sum is the sum.
+    const summary = sums(a, hits[0]!);
     for (const [k, part] of parts.entries()) {
       const first = part[0]!;
       const prev = tokens[first.from - 1]?.lower;
@@ -94,7 +96,7 @@ export function eventMentions(a: Annotated): EventMention[] {
         sent: s.i, ...own, triggers: part, status, suicide: has(cues.suicide), anaphoric,
         background: datedBefore(a, s.from, first.from) && isNominal(a, first.from),
         separate: !anaphoric && has(cues.separate),
-        ...(sums(a, first) ? { summary: true } : {}),
+        ...(summary ? { summary: true } : {}),
         additional: !anaphoric && has(cues.additional),
         ...(hits !== found && hits.length < found.length ? { past: found.filter(h => !hits.includes(h)) } : {}),
         ...(parts.length > 1 ? { clause: { from: k ? start(parts, k) : s.from, to: k + 1 < parts.length ? start(parts, k + 1) : s.to, date: part.date ?? null } } : {}),
