@@ -1219,3 +1219,9 @@ test('a sum over two days ("A series of bombs exploded … on Thursday and Frida
     assert.deepEqual(r.map(x => x[0]), ['2016-08-11', '2016-08-12'], JSON.stringify(r));
   }
 });
+
+test('"The Taliban denied involvement" after a report: the group is linked, as denying', () => {
+  for (const t of casings('A bomb exploded at a wedding in Kabul on Friday, killing five people. The Taliban denied involvement.')) {
+    assert.deepEqual(each(t, '2018-07-14', i => i.perpetrators.map(p => [p.canonical, p.attribution]))[0], [['Taliban', 'denied']], t);
+  }
+});

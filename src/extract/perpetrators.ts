@@ -112,14 +112,18 @@ export function claims(a: Annotated, d: Draft, perpetrators: Perpetrator[], ev: 
     const claim = claimIn(a, sent.from, sent.to);
     // "the attacker, a supporter of the Islamic State group": a sentence of its own that says whom he followed.
     const inspired = !claim && cues.inspired.has(a.tokens, sent.from, sent.to);
-    if (!claim && !inspired && !cues.suspicion.has(a.tokens, sent.from, sent.to)) continue;
+    // "The Taliban denied involvement": a group that had to deny it was linked to the attack.
+    const denied = !claim && !inspired && cues.denied.has(a.tokens, sent.from, sent.to);
+    if (!claim && !inspired && !denied && !cues.suspicion.has(a.tokens, sent.from, sent.to)) continue;
     for (const act of within(a.actors, sent.from, sent.to)) {
       if (!claim && isState(act.actorId) || notAnAuthor(a, act)) continue;
+      // The one denying is the one before the denial ("the Taliban denied", not "…denied by the army").
+      if (denied && !cues.denied.has(a.tokens, act.to, Math.min(sent.to, act.to + DENIAL_REACH))) continue;
       const known = perpetrators.find(p => p.actorId === act.actorId);
-      if (known) { if (claim) known.attribution = 'claimed'; }
+      if (known) { if (claim) known.attribution = 'claimed'; else if (denied && known.attribution === 'reported') known.attribution = 'denied'; }
       else if (perpetrators.length < MAX_ORGANIZATIONS) {
         const name = surfaceName(a, act.actorId);
-        perpetrators.push({ name, kind: 'organization', attribution: claim ? 'claimed' : inspired ? 'inspired' : 'suspected', actorId: act.actorId, canonical: act.name });
+        perpetrators.push({ name, kind: 'organization', attribution: claim ? 'claimed' : inspired ? 'inspired' : denied ? 'denied' : 'suspected', actorId: act.actorId, canonical: act.name });
         ev.push(evidence(a, 'perpetrators', name, act));
       }
     }
@@ -127,6 +131,8 @@ export function claims(a: Annotated, d: Draft, perpetrators: Perpetrator[], ev: 
 }
 
 const GROUP_NAME_WORDS = 6;
+/** How far after a group's name its denial may come ("the Taliban, in a statement, denied"). */
+const DENIAL_REACH = 6;
 
 /**
  * "A group calling itself the Mujahideen Brigade claimed responsibility": a group the registry does not know,
