@@ -70,7 +70,7 @@ export function eventMentions(a: Annotated): EventMention[] {
 
     if (hypothetical && !plot && !foiled && !threatened) continue;
     const { type, weight } = typeOf(hits, plot || foiled);
-    if (stateAction(a, s.from, s.to, hits)) continue;
+    if (stateAction(a, s.from, s.to)) continue;
     if (nonIncident && weight < 3) continue;
     if (nonIncident && type === 'armed_assault') continue;
     if (generic && weight < 3) continue;
@@ -204,13 +204,12 @@ function framing(a: Annotated, at: number, t0: number): boolean {
 }
 
 /** A military strike by a state; "the strike the judges had called" is a stoppage of work. */
-/** How far from the sentence's trigger a military strike may be told and still be what the trigger reports. */
-const STATE_ACTION_REACH = 10;
+/** How many words before a strike the words of a motive may stand ("revenge for U.S.-backed strikes"). */
+const MOTIVE_REACH = 6;
 
 /** "Coalition airstrikes killed 30": a strike by a state, not terrorism ("…, saying it was revenge for U.S.-backed strikes" is only a motive). */
-function stateAction(a: Annotated, from: number, to: number, triggersHere: PhraseHit<TriggerInfo>[]): boolean {
-  const first = triggersHere[0]!.from;
-  const hits = cues.stateAction.findAll(a.tokens, from, to).filter(h => h.from <= first || triggersHere.some(t => Math.abs(h.from - t.to) <= STATE_ACTION_REACH));
+function stateAction(a: Annotated, from: number, to: number): boolean {
+  const hits = cues.stateAction.findAll(a.tokens, from, to).filter(h => !cues.motive.has(a.tokens, Math.max(from, h.from - MOTIVE_REACH), h.from));
   if (!hits.length) return false;
   const bareStrike = hits.every(h => h.to - h.from === 1 && /^strikes?$/.test(a.tokens[h.from]!.lower));
   return !(bareStrike && cues.laborStrike.has(a.tokens, from, to));

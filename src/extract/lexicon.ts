@@ -11,7 +11,7 @@ interface TriggerFile {
   triggers: { type: IncidentType; weight: number; words: string[] }[];
   plots: string[]; foiled: string[]; arrests: string[]; failed: string[]; threatened: string[];
   claimed: string[]; suspected: string[]; inspired: string[]; directed: string[]; denied: string[];
-  suicide: string[]; nonIncident: string[]; stateAction: string[]; hypothetical: string[]; generic: string[]; separate: string[]; additional: string[]; blame: string[]; laborStrike: string[]; affiliation: string[]; arrestVerbs: string[]; suspectFrames: string[]; suspicion: string[]; sameDay: string[]; casualtyWords: string[]; agentVerbs: string[]; habitual: string[]; lawAgents: string[]; commemoration: string[]; sequel: string[]; groupNaming: string[]; attackVerbs: string[]; objectVerbs: string[]; charged: string[]; summary: string[];
+  suicide: string[]; nonIncident: string[]; stateAction: string[]; hypothetical: string[]; generic: string[]; separate: string[]; additional: string[]; blame: string[]; laborStrike: string[]; affiliation: string[]; arrestVerbs: string[]; suspectFrames: string[]; suspicion: string[]; sameDay: string[]; casualtyWords: string[]; agentVerbs: string[]; habitual: string[]; lawAgents: string[]; commemoration: string[]; sequel: string[]; groupNaming: string[]; attackVerbs: string[]; objectVerbs: string[]; charged: string[]; summary: string[]; motive: string[];
   ramming: { verbs: string[]; vehicles: string[]; into: string[] };
 }
 interface NounFile {
@@ -41,7 +41,7 @@ export const cues = {
   denied: cue(T.denied), suicide: cue(T.suicide), nonIncident: cue(T.nonIncident), stateAction: cue(T.stateAction),
   hypothetical: cue(T.hypothetical), generic: cue(T.generic), separate: cue(T.separate),
   additional: cue(T.additional), blame: cue(T.blame), laborStrike: cue(T.laborStrike), affiliation: cue(T.affiliation), suspicion: cue(T.suspicion), sameDay: cue(T.sameDay),
-  habitual: cue(T.habitual), lawAgents: cue(T.lawAgents), commemoration: cue(T.commemoration), sequel: cue(T.sequel), groupNaming: cue(T.groupNaming), attackVerbs: cue(T.attackVerbs), objectVerbs: cue(T.objectVerbs), charged: cue(T.charged), summary: cue(T.summary),
+  habitual: cue(T.habitual), lawAgents: cue(T.lawAgents), commemoration: cue(T.commemoration), sequel: cue(T.sequel), groupNaming: cue(T.groupNaming), attackVerbs: cue(T.attackVerbs), objectVerbs: cue(T.objectVerbs), charged: cue(T.charged), summary: cue(T.summary), motive: cue(T.motive),
 };
 
 /** "killed", "injured": triggers that only count victims. */
