@@ -203,11 +203,13 @@ function framing(a: Annotated, at: number, t0: number): boolean {
   return false;
 }
 
-/** A military strike by a state; "the strike the judges had called" is a stoppage of work. */
 /** How many words before a strike the words of a motive may stand ("revenge for U.S.-backed strikes"). */
 const MOTIVE_REACH = 6;
 
-/** "Coalition airstrikes killed 30": a strike by a state, not terrorism ("…, saying it was revenge for U.S.-backed strikes" is only a motive). */
+/**
+ * "Coalition airstrikes killed 30": a military strike by a state, not terrorism. "The strike the judges had called" is
+ * a stoppage of work, and "…, saying it was revenge for U.S.-backed strikes" only a motive.
+ */
 function stateAction(a: Annotated, from: number, to: number): boolean {
   const hits = cues.stateAction.findAll(a.tokens, from, to).filter(h => !cues.motive.has(a.tokens, Math.max(from, h.from - MOTIVE_REACH), h.from));
   if (!hits.length) return false;

@@ -157,7 +157,7 @@ function fill(a: Annotated, d: Draft, eventSents: Set<number>): Incident | null 
   /**
    * `clauses`: where the draft's events lie when the sentence tells several (each draft takes the phrases of its own).
    * `only`: in a sentence that tells no event, the people it names as authors ("by heavily armed men") or as
-   * suspects ("the arrested men were identified as…"), nothing else.
+   * suspects ("the arrested men were identified as…"), nothing else; or (`sure`) only what a rule decides, not the model.
    */
   const roleCandidatesOf = (sent: number, trig: number[], context: boolean, clauses: EventMention['clause'][] = [], only?: 'agents' | 'suspects' | 'sure') => {
     const sure = only === 'sure';
@@ -362,10 +362,10 @@ function sentencePhrases(a: Annotated, sent: number): SentencePhrases {
   return phrases;
 }
 
-/** An explosive named inside or right before a trigger of the draft: "bomb explosion", "dynamite attack". */
 /** Weapons a report's own words name ("a bomb explosion", "a ricin attack", "an acid attack"). */
 const NAMED_BY_TRIGGER = new Set<Weapon['type']>(['explosives', 'incendiary', 'chemical', 'biological']);
 
+/** A weapon named inside or right before a trigger of the draft: "bomb explosion", "dynamite attack", "ricin attack". */
 function triggerWeapon(a: Annotated, d: Draft): (Span & { text: string; type: Weapon['type'] }) | null {
   for (const e of d.events) {
     for (const trig of e.triggers) {

@@ -7,7 +7,7 @@ import type { IncidentType, TargetCategory, WeaponType } from '../model.js';
 import { anyWord, type Annotated } from './annotate.js';
 import type { Token } from '../nlp/tokens.js';
 import type { NounPhrase } from './noun-phrases.js';
-import { agentGap, agentVerbs, armedPersons, armingWords, arrestVerbs, cues, explosiveAfter, functionWords, genericVictims, groupHeads, namingVerbs, nounEndingAt, nouns, pastForms, perpetratorModifiers, projectiles, type NounClass, predicateNouns, reportingVerbs, speakerPrepositions, speechVerbs, statementChannel, suspectFrames, triggers } from './lexicon.js';
+import { agentGap, agentVerbs, armedPersons, armingWords, arrestVerbs, cues, explosiveAfter, functionWords, genericVictims, groupHeads, namingVerbs, nounEndingAt, nouns, objectPronouns, pastForms, perpetratorModifiers, projectiles, type NounClass, predicateNouns, reportingVerbs, speakerPrepositions, speechVerbs, statementChannel, suspectFrames, triggers } from './lexicon.js';
 import { numberAt } from '../nlp/numbers.js';
 import { personNames } from './names.js';
 
@@ -491,17 +491,12 @@ function namedAsSuspect(a: Annotated, k: number): boolean {
     if (!namingVerbs.has(t[v]!.lower)) continue;
     if (t[v + 1]!.lower === 'by') return suspectAntecedent(a, v);
     // "Canadian media identified him as Abdulahi Hasan Sharif": whom the pronoun stands for.
-    if (k === v + 2 && PRONOUNS.has(t[v + 1]!.lower)) return pronounForAttacker(a, v + 1);
+    if (k === v + 2 && objectPronouns.has(t[v + 1]!.lower)) return pronounForAttacker(a, v + 1);
     return !!nounEndingAt(t, k, k - v - 1, v + 1)?.value.some(c => c.cls === 'perpetrator');
   }
   return false;
 }
 
-/**
- * Whom the naming verb at `v` names: a perpetrator ("the suspects, who were identified as"), someone arrested
- * ("those arrested have been identified as", "the arrested men were named as").
- */
-const PRONOUNS = new Set(['him', 'her', 'them']);
 /** How far back the person a pronoun stands for may be named. */
 const PRONOUN_REACH = 30;
 
@@ -514,6 +509,10 @@ function pronounForAttacker(a: Annotated, k: number): boolean {
   return false;
 }
 
+/**
+ * Whom the naming verb at `v` names: a perpetrator ("the suspects, who were identified as"), someone arrested
+ * ("those arrested have been identified as", "the arrested men were named as").
+ */
 function suspectAntecedent(a: Annotated, v: number): boolean {
   const t = a.tokens;
   let k = v - 1;
