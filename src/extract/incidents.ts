@@ -9,7 +9,7 @@ import { bestPlace, daysBefore, sameDay, sentenceDate, sentencePlaces } from './
 import { nounPhrases, type NounPhrase } from './noun-phrases.js';
 import { isTitle, personNames } from './names.js';
 import { casualties, type CasualtyMention } from './casualties.js';
-import { agentOf, arrestedPerson, decideRole, listedSuspects, mayNameSuspects, namesSuspect, roleFeatures, suspectedAttackers, suspectsBefore, type RoleDecision } from './roles.js';
+import { agentOf, arrestedPerson, decideRole, listedSuspects, mayNameSuspects, namesSuspect, roleFeatures, ruleDecision, suspectedAttackers, suspectsBefore, type RoleDecision } from './roles.js';
 import { actsInSentence, attributionOf, claimByGroupNoun, claims, clauseOf, defaultSuspect, isState, notAnAuthor, reportSentences, surfaceName, unregisteredGroups } from './perpetrators.js';
 import { evidence } from './evidence.js';
 import { armedPersons, attire, cues, functionWords, genericVictims, groupHeads, nouns, officeHolders, temporalSubordinators, timeDistances } from './lexicon.js';
@@ -174,10 +174,15 @@ function fill(a: Annotated, d: Draft, eventSents: Set<number>): Incident | null 
         if (only === 'agents' ? agentOf(a, np) : suspects.has(np) || namesSuspect(a, np) || suspectedAttackers(a, np) || status === 'foiled' && arrestedPerson(a, np)) decided.push({ np, role: 'perpetrator', p: 1, category: 'other', weaponType: 'unknown' });
         continue;
       }
+      if (sure) {
+        const r = ruleDecision(a, np, suspects.has(np));
+        if (r) decided.push({ np, ...r });
+        continue;
+      }
       const f = roleFeatures(a, np, type, trig, context);
       if (exposeFeatures) roleCandidates.push({ text: np.text, f: Object.fromEntries(f) });
       const r = decideRole(a, np, type, f, { listed: suspects.has(np), plot: status === 'foiled' });
-      if (r && (!sure || r.p === 1)) decided.push({ np, ...r });
+      if (r) decided.push({ np, ...r });
     }
   };
   for (const sent of d.sents) {

@@ -157,17 +157,8 @@ export function roleFeatures(a: Annotated, np: NounPhrase, type: IncidentType, a
  */
 export function decideRole(a: Annotated, np: NounPhrase, type: IncidentType, f: Map<string, number>,
   { listed = false, plot = false }: { listed?: boolean; plot?: boolean } = {}): RoleDecision | null {
-  if (listed || agentOf(a, np)) return { role: 'perpetrator', p: 1, category: 'other', weaponType: 'unknown' };
-  if (channelOfStatement(a, np)) return null;
-  // "armed with M16 rifles", "wearing a fake explosive belt": the weapon used, whatever the model says.
-  if (armedWithIt(a, np)) return { role: 'weapon', p: 1, category: 'other', weaponType: weaponTypeOf(np) };
-  if (namesSuspect(a, np) || subjectOfAttack(a, np) || suspectedPeople(a, np)) return { role: 'perpetrator', p: 1, category: 'other', weaponType: 'unknown' };
-  // "a car packed with explosives": the bomb's carrier is the weapon.
-  if (chargedWithExplosives(a, np.to)) return { role: 'weapon', p: 1, category: 'other', weaponType: 'explosives' };
-  // "took its 20 crew members hostage"
-  if (predicateNouns.has(a.tokens[np.to]?.lower ?? '') && np.classes.some(c => c.cls === 'person' || c.cls === 'needsModifier' || c.cls === 'name')) {
-    return { role: 'victim', p: 1, category: 'other', weaponType: 'unknown' };
-  }
+  const sure = ruleDecision(a, np, listed);
+  if (sure !== null) return sure || null;
   const d = decideRoleByModel(a, np, type, f);
   // "Police arrested a 26-year-old Syrian man suspected of planning a bomb attack": in a plot, whoever is arrested plotted it.
   if (!d) {
@@ -204,6 +195,25 @@ export function decideRole(a: Annotated, np: NounPhrase, type: IncidentType, f: 
   // The van of a ramming is its weapon, not its target.
   if (d.role === 'target' && type === 'vehicle_ramming' && np.classes.some(c => c.cls === 'weapon' && c.type === 'vehicle')) return { ...d, role: 'weapon', weaponType: 'vehicle' };
   return d;
+}
+
+/**
+ * What the rules alone say of a phrase, whatever the model would: a role, `false` for none, `null` to leave it
+ * to the model. `listed`: see decideRole.
+ */
+export function ruleDecision(a: Annotated, np: NounPhrase, listed = false): RoleDecision | false | null {
+  if (listed || agentOf(a, np)) return { role: 'perpetrator', p: 1, category: 'other', weaponType: 'unknown' };
+  if (channelOfStatement(a, np)) return false;
+  // "armed with M16 rifles", "wearing a fake explosive belt": the weapon used, whatever the model says.
+  if (armedWithIt(a, np)) return { role: 'weapon', p: 1, category: 'other', weaponType: weaponTypeOf(np) };
+  if (namesSuspect(a, np) || subjectOfAttack(a, np) || suspectedPeople(a, np)) return { role: 'perpetrator', p: 1, category: 'other', weaponType: 'unknown' };
+  // "a car packed with explosives": the bomb's carrier is the weapon.
+  if (chargedWithExplosives(a, np.to)) return { role: 'weapon', p: 1, category: 'other', weaponType: 'explosives' };
+  // "took its 20 crew members hostage"
+  if (predicateNouns.has(a.tokens[np.to]?.lower ?? '') && np.classes.some(c => c.cls === 'person' || c.cls === 'needsModifier' || c.cls === 'name')) {
+    return { role: 'victim', p: 1, category: 'other', weaponType: 'unknown' };
+  }
+  return null;
 }
 
 /** A word for attackers, not one that may name anybody ("gunmen", "the attacker"; not "men", "the driver"). */
