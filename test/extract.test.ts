@@ -1225,3 +1225,11 @@ test('"The Taliban denied involvement" after a report: the group is linked, as d
     assert.deepEqual(each(t, '2018-07-14', i => i.perpetrators.map(p => [p.canonical, p.attribution]))[0], [['Taliban', 'denied']], t);
   }
 });
+
+test('"…in what Prime Minister Jacinda Ardern called one of the darkest days": who judged the attack is no victim, and the shooting no assassination', () => {
+  for (const t of casings('A gunman opened fire at two mosques in Christchurch during Friday prayers, killing 49 people and wounding dozens more in what Prime Minister Jacinda Ardern called one of the country\'s darkest days.')) {
+    const [inc] = extract(doc(t, '2019-03-16')).incidents;
+    assert.ok(inc && !inc.victims.some(v => /minister/i.test(v.text)), JSON.stringify(inc?.victims));
+    assert.equal(inc.type, 'armed_assault', t);
+  }
+});

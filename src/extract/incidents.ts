@@ -254,8 +254,8 @@ function fill(a: Annotated, d: Draft, eventSents: Set<number>): Incident | null 
     else if (r.role === 'target') put(targets, { text: r.np.text, category: r.category }, 'targets');
     else if (r.role === 'victim') {
       put(victims, { text: r.np.text }, 'victims');
-      // "Gunmen shot dead the governor": an armed attack on an office holder is an assassination.
-      if (type === 'armed_assault' && holdsOffice(a, r.np)) {
+      // "Gunmen shot dead the governor": an armed attack on an office holder (among the victims kept) is an assassination.
+      if (type === 'armed_assault' && victims[victims.length - 1]?.text === r.np.text && holdsOffice(a, r.np)) {
         type = 'assassination';
         const typeEvidence = ev.find(e => e.field === 'type');
         if (typeEvidence) typeEvidence.value = type;

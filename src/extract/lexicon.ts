@@ -19,7 +19,7 @@ interface NounFile {
   target: Record<TargetCategory, string[]>; weapon: Record<WeaponType, string[]>; armedPersons: string[]; genericVictims: string[]; groupHeads: string[]; groupAttributes: string[];
   attire: { verbs: string[]; garments: string[] }; predicateNouns: string[]; affiliateNouns: string[]; armingWords: string[]; projectiles: string[]; officeHolders: string[];
 }
-interface FunctionFile { function: string[]; reporting: string[]; modifiers: string[]; agentFillers: string[]; pastForms: string[]; verbParticles: string[]; objectPronouns: string[]; calendar: string[]; negators: string[]; referring: string[];
+interface FunctionFile { function: string[]; reporting: string[]; modifiers: string[]; agentFillers: string[]; pastForms: string[]; verbParticles: string[]; objectPronouns: string[]; judgingVerbs: string[]; calendar: string[]; negators: string[]; referring: string[];
   statementNouns: string[]; channelPrepositions: string[]; channelThrough: string[]; channelVerbs: string[]; determiners: string[]; namingVerbs: string[]; temporalSubordinators: string[]; timeDistances: string[]; framingPrepositions: string[]; laterSubordinators: string[]; agentGap: string[]; copulas: string[]; relativePronouns: string[]; speechVerbs: string[]; contrastWords: string[]; asideOpeners: string[]; speakerPrepositions: string[]; nameJoins: string[] }
 
 export interface TriggerInfo { type: IncidentType; weight: number }
@@ -151,6 +151,8 @@ export const pastForms = new Set(F.pastForms);
 export const verbParticles = new Set(F.verbParticles);
 /** "identified him as": pronouns that stand for a person named before. */
 export const objectPronouns = new Set(F.objectPronouns);
+/** "in what Prime Minister Jacinda Ardern called…": the verb of a speaker's judgment. */
+export const judgingVerbs = new Set(F.judgingVerbs);
 export const calendarWords = new Set(F.calendar);
 export const negators = new Set(F.negators);
 

@@ -7,7 +7,7 @@ import type { IncidentType, TargetCategory, WeaponType } from '../model.js';
 import { anyWord, type Annotated } from './annotate.js';
 import type { Token } from '../nlp/tokens.js';
 import type { NounPhrase } from './noun-phrases.js';
-import { agentGap, agentVerbs, armedPersons, armingWords, arrestVerbs, cues, explosiveAfter, functionWords, genericVictims, groupHeads, namingVerbs, nounEndingAt, nouns, objectPronouns, pastForms, perpetratorModifiers, projectiles, type NounClass, predicateNouns, reportingVerbs, speakerPrepositions, speechVerbs, statementChannel, suspectFrames, triggers } from './lexicon.js';
+import { agentGap, agentVerbs, armedPersons, armingWords, arrestVerbs, cues, explosiveAfter, functionWords, genericVictims, groupHeads, judgingVerbs, namingVerbs, nounEndingAt, nouns, objectPronouns, pastForms, perpetratorModifiers, projectiles, type NounClass, predicateNouns, reportingVerbs, speakerPrepositions, speechVerbs, statementChannel, suspectFrames, triggers } from './lexicon.js';
 import { numberAt } from '../nlp/numbers.js';
 import { personNames } from './names.js';
 
@@ -226,6 +226,12 @@ const pastDeterminer = (t: Token[], k: number): number => (statementChannel.dete
 function speaker(a: Annotated, np: NounPhrase): boolean {
   const t = a.tokens;
   if (speechVerbs.has(t[np.from - 1]?.lower ?? '') && (!t[np.to] || t[np.to]!.kind === 'punct')) return true;
+  // "…in what Prime Minister Jacinda Ardern called one of the darkest days": who judged it.
+  if (t[np.from - 1]?.lower === 'what') {
+    const name = personNames(a, np.to, Math.min(t.length, np.to + SPEAKER_NAME_WORDS)).find(n => n.from === np.to);
+    const verb = t[name ? name.to : np.to]?.lower ?? '';
+    if (judgingVerbs.has(verb) || speechVerbs.has(verb)) return true;
+  }
   // "…, said Bulama Musa, a local leader": who the speaker is.
   const comma = pastDeterminer(t, np.from - 1);
   if (t[comma]?.text === ',') {
