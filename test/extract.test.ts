@@ -1125,6 +1125,10 @@ test('"killed 58 foreign tourists and four Egyptians", "six policemen, two secur
   for (const [tail, killed] of tolls) for (const t of casings(`Rebels blew up a police bus in Jharkhand on Wednesday, killing five policemen ${tail}.`)) {
     assert.equal(each(t, '2019-05-02', i => i.killed?.value)[0], killed, t);
   }
+  // "…and wounding 60, the regional governor said": no list that "and" closes, so no one more.
+  for (const t of casings('Gunmen ambushed a convoy of buses on Wednesday, killing 37 people and wounding 60, the regional governor said.')) {
+    assert.deepEqual(each(t, '2019-11-08', i => [i.killed?.value, i.injured?.value]), [[37, 60]], t);
+  }
   for (const t of casings('Gunmen killed 12 people and wounded 40 at a market in Kano on Monday.')) {
     assert.deepEqual(each(t, '2014-01-04', i => [i.killed?.value, i.injured?.value]), [[12, 40]], t);
   }

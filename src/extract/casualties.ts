@@ -68,20 +68,19 @@ const CONJOINED_WORDS = 4;
 /** The counts and people after the first that share its verb ("six policemen, two security staff and a gardener"), summed, when they do. */
 function conjoinedCount(a: Annotated, n: NumberSpan, limit: number): NumberSpan | null {
   const t = a.tokens;
-  let total = 0, end = -1, j = n.to;
+  let total = 0, j = n.to;
   for (;;) {
     const stop = Math.min(limit, j + CONJOINED_WORDS);
     while (j < stop && t[j]!.kind === 'word' && t[j]!.lower !== 'and') j++;
-    const joiner = t[j]?.lower === 'and' || t[j]?.text === ',' && t[j + 1]?.lower !== 'and' ? j + 1 : t[j]?.text === ',' && t[j + 1]?.lower === 'and' ? j + 2 : -1;
-    if (joiner < 0) break;
-    const next = peopleCounted(a, joiner, limit);
-    if (!next) break;
+    const last = t[j]?.lower === 'and' || t[j]?.text === ',' && t[j + 1]?.lower === 'and';
+    if (!last && t[j]?.text !== ',') return null;
+    const next = peopleCounted(a, t[j]?.lower === 'and' ? j + 1 : last ? j + 2 : j + 1, limit);
+    if (!next) return null;
     total += next.count;
-    end = next.to;
-    if (t[j]?.lower === 'and' || t[j + 1]?.lower === 'and') break;
+    // Only a list that "and" closes: "killing 37 people and wounding 60, the regional governor said" is none.
+    if (last) return { ...n, count: { ...n.count, value: total }, to: next.to };
     j = next.to;
   }
-  return end < 0 ? null : { ...n, count: { ...n.count, value: total }, to: end };
 }
 
 /** "four Egyptians", "five others", "a gardener" at token j: how many people, and where the phrase ends. */
