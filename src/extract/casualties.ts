@@ -6,6 +6,7 @@ import { numberAt, type NumberSpan } from '../nlp/numbers.js';
 import { PhraseMatcher } from '../nlp/phrases.js';
 import type { Count } from '../model.js';
 import type { Annotated } from './annotate.js';
+import type { Token } from '../nlp/tokens.js';
 import { asideOpeners, nouns, functionWords, lawAgentAround } from './lexicon.js';
 import { countryOfDemonym } from '../gazetteer/places.js';
 
@@ -37,9 +38,9 @@ export function casualties(a: Annotated, from: number, to: number): CasualtyMent
   for (let i = from; i < to; i++) {
     const n = numberAt(tokens, i);
     if (!n || n.count.value > 100000) continue;
-    if (/^(19|20)\d\d$/.test(tokens[n.to - 1]!.text)) continue; // a year, not a count
-    const before = countBefore(a, n, from);
-    const found = toDeath(a, n, to) ?? before ?? countAfter(a, n, to);
+    if (isYear(tokens[n.to - 1]!)) continue; // a year, not a count
+    const byVerbBefore = countBefore(a, n, from);
+    const found = toDeath(a, n, to) ?? byVerbBefore ?? countAfter(a, n, to);
     // "killing the former prime minister and at least nine other people": ten.
     const others = found ? null : andOthers(a, n, from);
     if (others) {
@@ -50,7 +51,7 @@ export function casualties(a: Annotated, from: number, to: number): CasualtyMent
     // "No one was injured": none.
     const none = tokens[n.from - 1]?.lower === 'no' && n.count.value === 1;
     // "killed 58 foreign tourists and four Egyptians": one toll of both.
-    const more = found && found === before ? conjoinedCount(a, n, to) : null;
+    const more = found && found === byVerbBefore ? conjoinedCount(a, n, to) : null;
     if (more) {
       out.push({ field: found!.field, count: { ...n.count, value: n.count.value + more.count.value }, from: n.from, to: more.to });
       i = more.to - 1;
@@ -61,6 +62,9 @@ export function casualties(a: Annotated, from: number, to: number): CasualtyMent
   }
   return out;
 }
+
+const OTHERS = /^others?$/;
+const isYear = (t: Token): boolean => /^(19|20)\d\d$/.test(t.text);
 
 /** The longest phrase a counted noun may take before "and" and the next count ("58 foreign tourists and four Egyptians"). */
 const CONJOINED_WORDS = 4;
@@ -91,11 +95,11 @@ function peopleCounted(a: Annotated, j: number, limit: number): { count: number;
   const definite = t[j]?.lower === 'the' && !numberAt(t, j + 1);
   const one = t[j]?.lower === 'a' || t[j]?.lower === 'an' || definite;
   const m = one ? null : numberAt(t, j);
-  if (!one && (!m || m.from !== j || /^(19|20)\d\d$/.test(t[m.to - 1]!.text))) return null;
+  if (!one && (!m || m.from !== j || isYear(t[m.to - 1]!))) return null;
   // "…and 40 wounded": a count of its own.
   if (m && countAfter(a, m, limit)) return null;
   const count = m ? m.count.value : 1, from = m ? m.to : j + 1;
-  if (/^others?$/.test(t[from]?.lower ?? '') && !one) return { count, to: from + 1 };
+  if (OTHERS.test(t[from]?.lower ?? '') && !one) return { count, to: from + 1 };
   // People: a word for people, or a nationality ("four Egyptians").
   for (let k = from; k < Math.min(limit, from + CONJOINED_WORDS) && t[k]!.kind === 'word'; k++) {
     const noun = nouns.matchAt(t, k, limit);
@@ -111,7 +115,7 @@ const OTHERS_REACH = 8;
 /** "killing <one person> and N other people": the field of the verb before the one person, when nothing else is counted there. */
 function andOthers(a: Annotated, n: NumberSpan, limit: number): 'killed' | 'injured' | null {
   const t = a.tokens;
-  if (t[n.from - 1]?.lower !== 'and' || !/^others?$/.test(t[n.to]?.lower ?? '')) return null;
+  if (t[n.from - 1]?.lower !== 'and' || !OTHERS.test(t[n.to]?.lower ?? '')) return null;
   for (let j = n.from - 2; j >= Math.max(limit, n.from - 1 - OTHERS_REACH); j--) {
     if (t[j]!.kind !== 'word' || numberAt(t, j)) return null;
     const verb = before.matchAt(t, j, n.from - 1);

@@ -163,13 +163,14 @@ export function decideRole(a: Annotated, np: NounPhrase, type: IncidentType, f: 
   // "Police arrested a 26-year-old Syrian man suspected of planning a bomb attack": in a plot, whoever is arrested plotted it.
   if (!d) {
     if (plot && arrestedPerson(a, np)) return { role: 'perpetrator', p: 0.5, category: 'other', weaponType: 'unknown' };
-    // "stormed their boarding school": what an attack verb acts on was attacked, whether or not MUC-4 taught the verb.
+    // What an attack verb acts on, whether or not MUC-4 taught the verb: "stormed their boarding school" was attacked,
+    // "Gunmen shot dead the governor" names a victim (soldiers, police and bare "people" aside: the model weighs those).
     const place = np.classes.find(c => c.cls === 'target');
-    if (place && place.category !== 'military' && place.category !== 'police' && objectOfAttack(a, np)) return { role: 'target', p: 0.5, category: place.category, weaponType: 'unknown' };
-    // "Gunmen shot dead the governor": who an attack verb acts on is its victim (soldiers and police aside: the model weighs those).
     const head = a.tokens[np.to - 1]!.lower;
-    if (np.classes.some(c => c.cls === 'person') && !np.classes.some(c => c.cls === 'needsModifier') && !armedPersons.has(head) && !genericVictims.has(head) && objectOfAttack(a, np)) return { role: 'victim', p: 0.5, category: 'other', weaponType: 'unknown' };
-    return null;
+    const civilianPlace = !!place && place.category !== 'military' && place.category !== 'police';
+    const person = np.classes.some(c => c.cls === 'person') && !np.classes.some(c => c.cls === 'needsModifier') && !armedPersons.has(head) && !genericVictims.has(head);
+    if (!(civilianPlace || person) || !objectOfAttack(a, np)) return null;
+    return civilianPlace ? { role: 'target', p: 0.5, category: place!.category, weaponType: 'unknown' } : { role: 'victim', p: 0.5, category: 'other', weaponType: 'unknown' };
   }
   // "Armed officers shot dead the three attackers": forces that stopped the attackers did not attack.
   if (d.role === 'perpetrator' && stoppedAttackers(a, np)) return null;
@@ -286,7 +287,7 @@ function activeAttack(a: Annotated, k: number): boolean {
   if (!hit || hit.value.weight < 3 || !/ed$/.test(t[k]!.lower) && !pastForms.has(t[k]!.lower)) return false;
   const next = t[hit.to];
   // "blew themselves up": the attackers are the ones it acted on.
-  if (t.slice(hit.from, hit.to).some(w => /sel(f|ves)$/.test(w.lower))) return true;
+  for (let i = hit.from; i < hit.to; i++) if (/sel(f|ves)$/.test(t[i]!.lower)) return true;
   return /fire$/.test(t[hit.to - 1]!.lower) || !!next && (statementChannel.determiners.has(next.lower) || !!numberAt(t, hit.to));
 }
 
