@@ -51,11 +51,11 @@ export class PhraseMatcher<T> {
   matchAt(tokens: Token[], i: number, limit = tokens.length): PhraseHit<T> | null {
     if (i < 0 || i >= limit || i >= tokens.length) return null;
     if (tokens.length < CACHE_MIN_TOKENS) return this.scan(tokens, i, limit);
+    // Most words start no phrase: the filter answers before any cache is made for this document.
+    if (!this.firstWords.mayHaveHash(wordHashes(tokens)[i]!)) return null;
     if (tokens !== this.cachedFor) { this.cachedFor = tokens; this.cache = new Array(tokens.length); }
     let hit = this.cache[i];
-    if (hit === undefined) {
-      hit = this.cache[i] = this.firstWords.mayHaveHash(wordHashes(tokens)[i]!) ? this.scan(tokens, i, tokens.length) : null;
-    }
+    if (hit === undefined) hit = this.cache[i] = this.scan(tokens, i, tokens.length);
     // The longest phrase runs past the limit: a shorter one may still fit.
     return hit && hit.to > limit ? this.scan(tokens, i, limit) : hit;
   }

@@ -27,7 +27,15 @@ export interface Sentence {
   para: number;
 }
 
-const TOKEN = /\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\p{L}\p{N}])|[\p{L}\p{N}]+(?:[-'’.&][\p{L}\p{N}]+)*(?:\.(?=[\p{L}]\.))?|\S/gu;
+/** A token at a non-space position (sticky: tested, not exec'd, so no match array is made per token). */
+const TOKEN_AT = /\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\p{L}\p{N}])|[\p{L}\p{N}]+(?:[-'’.&][\p{L}\p{N}]+)*(?:\.(?=[\p{L}]\.))?|\S/uy;
+
+/** JavaScript's \s, by code unit. */
+function isSpace(c: number): boolean {
+  if (c < 128) return c === 32 || (c >= 9 && c <= 13);
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f
+    || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
 const ABBREV = new Set([
   'mr', 'mrs', 'ms', 'dr', 'gen', 'col', 'lt', 'capt', 'sgt', 'maj', 'rev', 'fr', 'st', 'sen', 'rep', 'gov',
   'pres', 'prof', 'jr', 'sr', 'no', 'vs', 'inc', 'corp', 'co', 'ltd', 'jan', 'feb', 'mar', 'apr', 'aug', 'sep',
@@ -83,9 +91,14 @@ export function tokenize(text: string, mode: CaseMode): { tokens: Token[]; sente
     if (to > sentFrom) sentences.push({ i: sentences.length, start: sentStart, end, from: sentFrom, to, para });
     sentFrom = to;
   };
-  TOKEN.lastIndex = 0;
-  for (let m = TOKEN.exec(text); m; m = TOKEN.exec(text)) {
-    const start = m.index, raw = m[0];
+  const len = text.length;
+  for (let pos = 0; ; ) {
+    while (pos < len && isSpace(text.charCodeAt(pos))) pos++;
+    if (pos >= len) break;
+    TOKEN_AT.lastIndex = pos;
+    TOKEN_AT.test(text);
+    const start = pos, raw = text.slice(start, TOKEN_AT.lastIndex);
+    pos = TOKEN_AT.lastIndex;
     // A blank line between tokens ends the sentence and the paragraph.
     if (tokens.length && hasBlankLine(text, lastEnd, start)) {
       close(lastEnd, tokens.length);
