@@ -1237,3 +1237,18 @@ test('"…in what Prime Minister Jacinda Ardern called one of the darkest days":
     assert.equal(inc.type, 'armed_assault', t);
   }
 });
+
+test('"Police named the attacker as Karim Haddad … the suspect": one attacker is one entry; "a gunman" and "a suicide bomber" are two', () => {
+  const named = paragraphs('A man drove a stolen lorry into shoppers on a busy street in Lyon on Saturday, killing three people.',
+    'Police named the attacker as Karim Haddad, a 34-year-old delivery driver. The suspect was arrested near the scene.');
+  for (const t of casings(named)) {
+    const people = each(t, '2021-05-16', i => i.perpetrators.filter(p => p.kind === 'individual').map(p => p.name.toLowerCase()))[0] ?? [];
+    assert.ok(people.includes('karim haddad'), JSON.stringify(people));
+    assert.ok(!people.some(p => /\b(suspect|man|attacker)$/.test(p)), JSON.stringify(people));
+  }
+  const two = 'A gunman fired at the governor\'s car in Quetta on Monday, and moments later a suicide bomber set off his explosives beside it, killing six people.';
+  for (const t of casings(two)) {
+    const people = each(t, '2021-05-18', i => i.perpetrators.filter(p => p.kind === 'individual').map(p => p.name.toLowerCase()))[0] ?? [];
+    assert.ok(people.some(p => p.endsWith('gunman')) && people.some(p => p.endsWith('bomber')), JSON.stringify(people));
+  }
+});

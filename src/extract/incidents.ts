@@ -12,7 +12,7 @@ import { casualties, type CasualtyMention } from './casualties.js';
 import { agentOf, arrestedPerson, decideRole, listedSuspects, mayNameSuspects, namesSuspect, roleFeatures, ruleDecision, suspectedAttackers, suspectsBefore, type RoleDecision } from './roles.js';
 import { actsInSentence, attributionOf, claimByGroupNoun, claims, clauseOf, defaultSuspect, isState, notAnAuthor, reportSentences, surfaceName, unregisteredGroups } from './perpetrators.js';
 import { evidence } from './evidence.js';
-import { armedPersons, attire, cues, functionWords, genericVictims, groupHeads, nouns, officeHolders, temporalSubordinators, timeDistances } from './lexicon.js';
+import { armedPersons, attire, collectiveHeads, countingModifiers, cues, referringHeads, functionWords, genericVictims, groupHeads, nouns, officeHolders, temporalSubordinators, timeDistances } from './lexicon.js';
 import { exposeFeatures, incidentProbability, incidentThreshold, type Features } from './incident-model.js';
 
 const MAX_FILLERS = 4;
@@ -239,6 +239,7 @@ function fill(a: Annotated, d: Draft, eventSents: Set<number>): Incident | null 
   // Which modifiers each head word's phrases have had: "the Pentecostal Central Church" and "the Indonesian Christian
   // Church" are two churches, "the church" and "the main church" may be one.
   const headModifiers = new Map<string, Set<string>>();
+  const individuals: IndividualFound[] = [];
   for (const r of decided.sort((x, y) => y.p - x.p)) {
     const key = r.role + ':' + a.tokens[r.np.to - 1]!.lower.replace(/s$/, '');
     const mods = a.tokens.slice(r.np.from, r.np.to - 1).map(t => t.lower);
@@ -249,7 +250,9 @@ function fill(a: Annotated, d: Draft, eventSents: Set<number>): Incident | null 
     const put = <T>(list: T[], item: T, field: string) => add(list, item, r.np.text, field, r.np, r.np.text);
     if (r.role === 'perpetrator') {
       const np = withAttire(a, r.np);
+      const before = perpetrators.length;
       add(perpetrators, { name: np.text, kind: 'individual' } as Perpetrator, r.np.text, 'perpetrators', np, np.text);
+      if (perpetrators.length > before) individuals.push({ np: r.np, perpetrator: perpetrators[before]!, evidence: ev[ev.length - 1]! });
     }
     else if (r.role === 'target') put(targets, { text: r.np.text, category: r.category }, 'targets');
     else if (r.role === 'victim') {
@@ -265,6 +268,10 @@ function fill(a: Annotated, d: Draft, eventSents: Set<number>): Incident | null 
       if (!genericVictims.has(head) && r.np.classes.some(c => c.cls === 'person')) kinds.add(head);
     }
     else put(weapons, { text: r.np.text, type: r.weaponType }, 'weapons');
+  }
+  for (const x of sameAttackerAgain(a, individuals)) {
+    perpetrators.splice(perpetrators.indexOf(x.perpetrator), 1);
+    ev.splice(ev.indexOf(x.evidence), 1);
   }
   // "a bomb explosion", "the 31 October dynamite attack": the report's own words name the weapon.
   if (!weapons.length) {
@@ -461,6 +468,29 @@ function namedAgain(a: Annotated, np: NounPhrase, named: NounPhrase[]): boolean 
   const head = words[words.length - 1]!;
   if (/[^s]s$/.test(head) || personNames(a, np.from, np.to).length) return false;
   return named.some(n => n !== np && words.every(w => a.tokens.slice(n.from, n.to).some(t => t.lower === w)));
+}
+
+interface IndividualFound { np: NounPhrase; perpetrator: Perpetrator; evidence: Evidence }
+
+/** A phrase for one person, not told apart from others: not "gunmen", "people", "a second attacker". */
+const onePerson = (a: Annotated, np: NounPhrase): boolean => {
+  const head = a.tokens[np.to - 1]!.lower;
+  if (/[^s]s$/.test(head) || head.endsWith('men') || collectiveHeads.has(head)) return false;
+  for (let k = np.from; k < np.to - 1; k++) if (countingModifiers.has(a.tokens[k]!.lower)) return false;
+  return true;
+};
+
+/**
+ * "Abdulahi Hasan Sharif … the suspect … a man", "a suicide bomber … the attacker": one attacker told again. A
+ * description that only refers back (`referringHeads`) is dropped when another one-person attacker is kept;
+ * one that says what he did ("a gunman", "a suicide bomber") may be another person and stays.
+ */
+function sameAttackerAgain(a: Annotated, found: IndividualFound[]): IndividualFound[] {
+  const referring = (x: IndividualFound) => !personNames(a, x.np.from, x.np.to).length && onePerson(a, x.np)
+    && referringHeads.has(a.tokens[x.np.to - 1]!.lower);
+  const others = found.filter(x => !referring(x) && (personNames(a, x.np.from, x.np.to).length || onePerson(a, x.np)));
+  const refs = found.filter(referring).sort((x, y) => x.np.from - y.np.from);
+  return others.length ? refs : refs.slice(1);
 }
 
 /** The sentence is a paragraph of its own, as news copy writes them. */

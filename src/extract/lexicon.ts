@@ -16,7 +16,7 @@ interface TriggerFile {
 }
 interface NounFile {
   perpetrator: string[]; needsModifier: string[]; perpetratorModifiers: string[]; person: string[]; neutral: string[];
-  target: Record<TargetCategory, string[]>; weapon: Record<WeaponType, string[]>; armedPersons: string[]; genericVictims: string[]; groupHeads: string[]; groupAttributes: string[];
+  target: Record<TargetCategory, string[]>; weapon: Record<WeaponType, string[]>; armedPersons: string[]; genericVictims: string[]; groupHeads: string[]; collectiveHeads: string[]; countingModifiers: string[]; referringHeads: string[]; groupAttributes: string[];
   attire: { verbs: string[]; garments: string[] }; predicateNouns: string[]; affiliateNouns: string[]; armingWords: string[]; projectiles: string[]; officeHolders: string[];
 }
 interface FunctionFile { function: string[]; reporting: string[]; modifiers: string[]; agentFillers: string[]; pastForms: string[]; verbParticles: string[]; objectPronouns: string[]; judgingVerbs: string[]; calendar: string[]; negators: string[]; referring: string[];
@@ -209,6 +209,9 @@ export const projectiles = new Set(N.projectiles);
 export const predicateNouns = new Set(N.predicateNouns);
 /** Words that stand for a group: "the Islamic State group", "a militant group linked to…". */
 export const groupHeads = new Set(N.groupHeads);
+export const collectiveHeads = new Set(N.collectiveHeads);
+export const countingModifiers = new Set(N.countingModifiers);
+export const referringHeads = new Set(N.referringHeads);
 /** "the FMLN decision", "a Boko Haram stronghold": after a group's name, something of the group's, not what it did. */
 export const groupAttributes = new Set(N.groupAttributes.flatMap(numberForms));
 /** Every single word of the noun lexicon: such a word may stand inside a compound ("police station"). */
