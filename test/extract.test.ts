@@ -1252,3 +1252,10 @@ test('"Police named the attacker as Karim Haddad … the suspect": one attacker 
     assert.ok(people.some(p => p.endsWith('gunman')) && people.some(p => p.endsWith('bomber')), JSON.stringify(people));
   }
 });
+
+test('"…," Prime Minister Anna Berg told reporters: a title before a speaker\'s name is no victim', () => {
+  for (const t of casings('A car was driven into a crowd outside a railway station in Malmo on Friday, killing two people. "Our country has been attacked," Prime Minister Anna Berg told reporters.')) {
+    const [inc] = extract(doc(t, '2019-06-08')).incidents;
+    assert.ok(inc && !inc.victims.some(v => /minister|berg/i.test(v.text)), JSON.stringify(inc?.victims));
+  }
+});

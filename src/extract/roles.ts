@@ -241,6 +241,9 @@ function speaker(a: Annotated, np: NounPhrase): boolean {
   }
   // "…, local officials in the Tillaberi region said": past a phrase that says where they are from.
   let k = np.to;
+  // "Prime Minister Stefan Lofven told reporters": past the name the title stands before.
+  const titled = personNames(a, k, Math.min(t.length, k + SPEAKER_NAME_WORDS)).find(n => n.from === k);
+  if (titled) k = titled.to;
   if (speakerPrepositions.has(t[k]?.lower ?? '')) {
     const end = Math.min(t.length, k + SPEAKER_PLACE_WORDS);
     while (k < end && t[k]!.kind === 'word' && !speechVerbs.has(t[k]!.lower)) k++;
