@@ -1259,3 +1259,11 @@ test('"…," Prime Minister Anna Berg told reporters: a title before a speaker\'
     assert.ok(inc && !inc.victims.some(v => /minister|berg/i.test(v.text)), JSON.stringify(inc?.victims));
   }
 });
+
+test('"killing at least 30 people … 52 people were wounded": of two phrases for victims with one head, the dead\'s is kept', () => {
+  for (const t of casings('A car bomb exploded near a bus station in the town of Baidoa on Sunday, killing at least 30 people, officials said. The blast destroyed several shops, and 52 people were wounded, a hospital director said.')) {
+    const [inc] = extract(doc(t, '2022-03-14')).incidents;
+    const victims = inc?.victims.map(v => v.text.toLowerCase()) ?? [];
+    assert.ok(victims.some(v => v.includes('30 people')) && !victims.some(v => v.includes('52 people')), JSON.stringify(victims));
+  }
+});

@@ -240,8 +240,14 @@ function fill(a: Annotated, d: Draft, eventSents: Set<number>): Incident | null 
   // Church" are two churches, "the church" and "the main church" may be one.
   const headModifiers = new Map<string, Set<string>>();
   const individuals: IndividualFound[] = [];
+  const keyOf = (r: { np: NounPhrase; role: string }) => r.role + ':' + a.tokens[r.np.to - 1]!.lower.replace(/s$/, '');
+  // Of two phrases for victims with one head ("at least 40 people" killed, "47 people" wounded), the dead's is kept.
+  const ofTheDead = (r: { np: NounPhrase; role: string }) => r.role === 'victim'
+    && counts.some(c => c.field === 'killed' && c.from < r.np.to && r.np.from < c.to);
+  const deadKeys = new Set(decided.filter(ofTheDead).map(keyOf));
   for (const r of decided.sort((x, y) => y.p - x.p)) {
-    const key = r.role + ':' + a.tokens[r.np.to - 1]!.lower.replace(/s$/, '');
+    const key = keyOf(r);
+    if (deadKeys.has(key) && !ofTheDead(r)) continue;
     const mods = a.tokens.slice(r.np.from, r.np.to - 1).map(t => t.lower);
     const seenMods = headModifiers.get(key);
     if (seenMods && !(mods.length >= NAMED_MODIFIERS && seenMods.size >= NAMED_MODIFIERS && !mods.some(m => seenMods.has(m)))) continue;
