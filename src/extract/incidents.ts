@@ -12,7 +12,7 @@ import { casualties, type CasualtyMention } from './casualties.js';
 import { agentOf, arrestedPerson, decideRole, listedSuspects, mayNameSuspects, namesSuspect, roleFeatures, ruleDecision, suspectedAttackers, suspectsBefore, type RoleDecision } from './roles.js';
 import { actsInSentence, attributionOf, claimByGroupNoun, claims, clauseOf, defaultSuspect, isState, notAnAuthor, reportSentences, surfaceName, unregisteredGroups } from './perpetrators.js';
 import { evidence } from './evidence.js';
-import { armedPersons, attire, collectiveHeads, countingModifiers, cues, referringHeads, functionWords, genericVictims, groupHeads, nouns, officeHolders, temporalSubordinators, timeDistances } from './lexicon.js';
+import { armedPersons, attire, collectiveHeads, countingModifiers, cues, functionWords, genericVictims, groupHeads, nouns, officeHolders, referringHeads, temporalSubordinators, timeDistances } from './lexicon.js';
 import { exposeFeatures, incidentProbability, incidentThreshold, type Features } from './incident-model.js';
 
 const MAX_FILLERS = 4;

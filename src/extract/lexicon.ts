@@ -209,8 +209,11 @@ export const projectiles = new Set(N.projectiles);
 export const predicateNouns = new Set(N.predicateNouns);
 /** Words that stand for a group: "the Islamic State group", "a militant group linked to…". */
 export const groupHeads = new Set(N.groupHeads);
+/** Singular heads for several people: "a gang", "a commando". */
 export const collectiveHeads = new Set(N.collectiveHeads);
+/** Words that tell one person of several apart: "a second gunman", "the other attacker". */
 export const countingModifiers = new Set(N.countingModifiers);
+/** Heads that refer back to an attacker rather than say what he did: "the suspect", "the man". */
 export const referringHeads = new Set(N.referringHeads);
 /** "the FMLN decision", "a Boko Haram stronghold": after a group's name, something of the group's, not what it did. */
 export const groupAttributes = new Set(N.groupAttributes.flatMap(numberForms));
