@@ -239,7 +239,7 @@ function fill(a: Annotated, d: Draft, eventSents: Set<number>): Incident | null 
   // Which modifiers each head word's phrases have had: "the Pentecostal Central Church" and "the Indonesian Christian
   // Church" are two churches, "the church" and "the main church" may be one.
   const headModifiers = new Map<string, Set<string>>();
-  const individuals: IndividualFound[] = [];
+  const toldAgain = sameAttackerAgain(a, decided.filter(r => r.role === 'perpetrator').map(r => r.np));
   const keyOf = (r: { np: NounPhrase; role: string }) => r.role + ':' + a.tokens[r.np.to - 1]!.lower.replace(/s$/, '');
   // Of two phrases for victims with one head ("at least 40 people" killed, "47 people" wounded), the dead's is kept.
   const ofTheDead = (r: { np: NounPhrase; role: string }) => r.role === 'victim'
@@ -247,7 +247,7 @@ function fill(a: Annotated, d: Draft, eventSents: Set<number>): Incident | null 
   const deadKeys = new Set(decided.filter(ofTheDead).map(keyOf));
   for (const r of decided.sort((x, y) => y.p - x.p)) {
     const key = keyOf(r);
-    if (deadKeys.has(key) && !ofTheDead(r)) continue;
+    if (deadKeys.has(key) && !ofTheDead(r) || toldAgain.has(r.np)) continue;
     const mods = a.tokens.slice(r.np.from, r.np.to - 1).map(t => t.lower);
     const seenMods = headModifiers.get(key);
     if (seenMods && !(mods.length >= NAMED_MODIFIERS && seenMods.size >= NAMED_MODIFIERS && !mods.some(m => seenMods.has(m)))) continue;
@@ -256,9 +256,7 @@ function fill(a: Annotated, d: Draft, eventSents: Set<number>): Incident | null 
     const put = <T>(list: T[], item: T, field: string) => add(list, item, r.np.text, field, r.np, r.np.text);
     if (r.role === 'perpetrator') {
       const np = withAttire(a, r.np);
-      const before = perpetrators.length;
       add(perpetrators, { name: np.text, kind: 'individual' } as Perpetrator, r.np.text, 'perpetrators', np, np.text);
-      if (perpetrators.length > before) individuals.push({ np: r.np, perpetrator: perpetrators[before]!, evidence: ev[ev.length - 1]! });
     }
     else if (r.role === 'target') put(targets, { text: r.np.text, category: r.category }, 'targets');
     else if (r.role === 'victim') {
@@ -274,10 +272,6 @@ function fill(a: Annotated, d: Draft, eventSents: Set<number>): Incident | null 
       if (!genericVictims.has(head) && r.np.classes.some(c => c.cls === 'person')) kinds.add(head);
     }
     else put(weapons, { text: r.np.text, type: r.weaponType }, 'weapons');
-  }
-  for (const x of sameAttackerAgain(a, individuals)) {
-    perpetrators.splice(perpetrators.indexOf(x.perpetrator), 1);
-    ev.splice(ev.indexOf(x.evidence), 1);
   }
   // "a bomb explosion", "the 31 October dynamite attack": the report's own words name the weapon.
   if (!weapons.length) {
@@ -472,31 +466,36 @@ function holdsOffice(a: Annotated, np: NounPhrase): boolean {
 function namedAgain(a: Annotated, np: NounPhrase, named: NounPhrase[]): boolean {
   const words = a.tokens.slice(np.from, np.to).map(t => t.lower);
   const head = words[words.length - 1]!;
-  if (/[^s]s$/.test(head) || personNames(a, np.from, np.to).length) return false;
+  if (pluralHead(head) || personNames(a, np.from, np.to).length) return false;
   return named.some(n => n !== np && words.every(w => a.tokens.slice(n.from, n.to).some(t => t.lower === w)));
 }
 
-interface IndividualFound { np: NounPhrase; perpetrator: Perpetrator; evidence: Evidence }
+/** "gunmen", "victims" (not "the boss"). */
+const pluralHead = (head: string): boolean => /[^s]s$/.test(head) || head.endsWith('men');
 
 /** A phrase for one person, not told apart from others: not "gunmen", "people", "a second attacker". */
 const onePerson = (a: Annotated, np: NounPhrase): boolean => {
   const head = a.tokens[np.to - 1]!.lower;
-  if (/[^s]s$/.test(head) || head.endsWith('men') || collectiveHeads.has(head)) return false;
+  if (pluralHead(head) || collectiveHeads.has(head)) return false;
   for (let k = np.from; k < np.to - 1; k++) if (countingModifiers.has(a.tokens[k]!.lower)) return false;
   return true;
 };
 
 /**
  * "Abdulahi Hasan Sharif … the suspect … a man", "a suicide bomber … the attacker": one attacker told again. A
- * description that only refers back (`referringHeads`) is dropped when another one-person attacker is kept;
+ * description that only refers back (`referringHeads`) is left out when another one-person attacker is found;
  * one that says what he did ("a gunman", "a suicide bomber") may be another person and stays.
  */
-function sameAttackerAgain(a: Annotated, found: IndividualFound[]): IndividualFound[] {
-  const referring = (x: IndividualFound) => !personNames(a, x.np.from, x.np.to).length && onePerson(a, x.np)
-    && referringHeads.has(a.tokens[x.np.to - 1]!.lower);
-  const others = found.filter(x => !referring(x) && (personNames(a, x.np.from, x.np.to).length || onePerson(a, x.np)));
-  const refs = found.filter(referring).sort((x, y) => x.np.from - y.np.from);
-  return others.length ? refs : refs.slice(1);
+function sameAttackerAgain(a: Annotated, attackers: NounPhrase[]): Set<NounPhrase> {
+  const refs: NounPhrase[] = [];
+  let others = false;
+  for (const np of attackers) {
+    const named = personNames(a, np.from, np.to).length > 0, one = onePerson(a, np);
+    if (!named && one && referringHeads.has(a.tokens[np.to - 1]!.lower)) refs.push(np);
+    else others ||= named || one;
+  }
+  refs.sort((x, y) => x.from - y.from);
+  return new Set(others ? refs : refs.slice(1));
 }
 
 /** The sentence is a paragraph of its own, as news copy writes them. */
