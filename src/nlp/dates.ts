@@ -35,7 +35,7 @@ const PATTERNS: { re: string; kind: string }[] = [
   { re: '(?:(last|this|on|early|late|on\\s+the\\s+night\\s+of)\\s+)?(sunday|monday|tuesday|wednesday|thursday|friday|saturday)', kind: 'weekday' },
   { re: '(?:in|since|during|of)\\s+(\\d{4})\\b', kind: 'year' },
   // "the 1994 bombing", "the 1998 embassy bombings": a year before what it dates.
-  { re: '(?:the)\\s+(\\d{4})(?=\\s+[a-z])', kind: 'year' },
+  { re: 'the\\s+(\\d{4})(?=\\s+[a-z])', kind: 'year' },
   { re: `(\\d{1,2}|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\\s+(day|week|month|year)s?\\s+ago`, kind: 'ago' },
   { re: `(${Object.keys(HOLIDAYS).map(h => h.replace(/'/g, "['’]?").replace(/ /g, '\\s+')).join('|')})`, kind: 'holiday' },
   // "in October", "last March" with no day or year: the latest such month (a month name alone may be a verb or a name).
