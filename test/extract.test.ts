@@ -947,6 +947,22 @@ test('"A family of six, including two girls aged nine and 12, carried out suicid
   }
 });
 
+test('an attempt fails the attack it governs, not a clause about something else its victims or the police tried to do', () => {
+  const attempts = [
+    'Gunmen tried to kill the mayor of Cali in an attack on his car on Monday, police said.',
+    'Two men were arrested on Monday after an attempted kidnapping of a businessman in Cali, police said.',
+    'Police believe the two men dropped the bomb when they tried to throw it at a police station in Cali on Monday.',
+  ];
+  const done = [
+    'Gunmen opened fire on tourists at a temple in Luxor on Monday, shooting and stabbing tourists who had tried to hide, officials said.',
+    'Rebels stormed a reception in Lima on Tuesday and warned that the hostages would be killed if police tried to storm the building.',
+    'The president blamed the rebels for the assassination of the minister in Cali on Monday and called the attack an attempt to hinder the dialogue.',
+    'A bomb exploded outside a bank in Cali on Monday. Police are trying to find the culprits responsible for the attack.',
+  ];
+  for (const text of attempts) for (const t of casings(text)) assert.deepEqual(each(t, '2020-03-03', i => i.status), ['failed'], t);
+  for (const text of done) for (const t of casings(text)) assert.deepEqual(each(t, '2020-03-03', i => i.status), ['carried_out'], t);
+});
+
 test('"a bomb went off" reports a bombing; a report that says later the device failed to detonate makes the incident failed', () => {
   assert.deepEqual(each('A device went off in a crowded market in Kabul on Wednesday, wounding 30 people.', '2016-11-24', i => i.type), ['bombing']);
   const text = 'Gunmen planted a bomb at a police station in Kabul on Saturday. The bomb failed to detonate, police said.';

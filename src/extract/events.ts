@@ -4,7 +4,7 @@ import type { IncidentType, Status } from '../model.js';
 import { anyWord, isDatelineDate, within, type Annotated, type DateSpan } from './annotate.js';
 import { sameDay } from './sentence-context.js';
 import { monthOfName } from '../nlp/dates.js';
-import { casualtyWords, copulas, cues, explosiveAfter, framingPrepositions, lawAgentAround, relativePronouns, laterSubordinators, ramming, referring, temporalSubordinators, triggers, type TriggerInfo } from './lexicon.js';
+import { attemptVerbs, casualtyWords, clauseOpeners, copulas, cues, explosiveAfter, framingPrepositions, lawAgentAround, relativePronouns, laterSubordinators, ramming, referring, temporalSubordinators, triggers, type TriggerInfo } from './lexicon.js';
 import type { PhraseHit, PhraseMatcher } from '../nlp/phrases.js';
 
 export interface EventMention {
@@ -60,7 +60,7 @@ export function eventMentions(a: Annotated): EventMention[] {
     const current = past.length ? found.filter(h => !past.includes(h) && !past.some(p => tollOfPast(a, p, h))) : found;
     const hits = current.length ? current : found;
     const has = (m: PhraseMatcher<true>) => m.has(tokens, s.from, s.to);
-    const plot = has(cues.plot), foiled = has(cues.foiled), arrests = has(cues.arrests), failed = has(cues.failed), threatened = has(cues.threatened);
+    const plot = has(cues.plot), foiled = has(cues.foiled), arrests = has(cues.arrests), failed = has(cues.failed) || attempted(a, s.from, s.to, hits), threatened = has(cues.threatened);
     // Hypothetical only when the cue governs the trigger: "could attack", "urged supporters to carry out attacks".
     const t0 = hits[0]!.from;
     // "their aim was to smuggle explosives and to detonate them": an attack only intended, unless tried.
@@ -104,6 +104,27 @@ export function eventMentions(a: Annotated): EventMention[] {
     }
   }
   return out;
+}
+
+/** How many words may stand between a cue of an attempt and the trigger it governs. */
+const ATTEMPT_REACH = 8;
+
+/**
+ * "an attempted kidnapping", "they tried to throw it at the warehouse": an attempt that governs a trigger, in its
+ * clause, or, ending in "to", an attack by the verb after it; not "shooting tourists who had tried to hide", "an
+ * attempt to hinder the dialogue".
+ */
+function attempted(a: Annotated, from: number, to: number, hits: PhraseHit<TriggerInfo>[]): boolean {
+  const t = a.tokens;
+  return cues.attempts.findAll(t, from, to).some(c => {
+    if (t[c.to - 1]!.lower === 'to') return attemptVerbs.has(t[c.to]?.lower ?? '') || hits.some(h => h.from === c.to);
+    return hits.some(h => {
+      const [x, y] = h.from >= c.to ? [c.to, h.from] : [h.to, c.from];
+      if (y < x || y - x > ATTEMPT_REACH) return false;
+      for (let k = x; k < y; k++) if (clauseOpeners.has(t[k]!.lower) || t[k]!.text === ';') return false;
+      return true;
+    });
+  });
 }
 
 /** "a wave of bombings", "a series of attacks": a plural trigger right after words that sum several incidents. */

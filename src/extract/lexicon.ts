@@ -9,7 +9,7 @@ const load = <T>(name: string): T => JSON.parse(readFileSync(dataPath('lexicon',
 
 interface TriggerFile {
   triggers: { type: IncidentType; weight: number; words: string[] }[];
-  plots: string[]; foiled: string[]; arrests: string[]; failed: string[]; threatened: string[];
+  plots: string[]; foiled: string[]; arrests: string[]; failed: string[]; attempts: string[]; attemptVerbs: string[]; threatened: string[];
   claimed: string[]; suspected: string[]; inspired: string[]; directed: string[]; denied: string[];
   suicide: string[]; nonIncident: string[]; stateAction: string[]; hypothetical: string[]; generic: string[]; separate: string[]; additional: string[]; blame: string[]; laborStrike: string[]; affiliation: string[]; arrestVerbs: string[]; suspectFrames: string[]; suspicion: string[]; sameDay: string[]; casualtyWords: string[]; agentVerbs: string[]; habitual: string[]; lawAgents: string[]; commemoration: string[]; sequel: string[]; groupNaming: string[]; attackVerbs: string[]; objectVerbs: string[]; charged: string[]; summary: string[]; motive: string[];
   ramming: { verbs: string[]; vehicles: string[]; into: string[] };
@@ -20,7 +20,7 @@ interface NounFile {
   attire: { verbs: string[]; garments: string[] }; predicateNouns: string[]; affiliateNouns: string[]; armingWords: string[]; projectiles: string[]; officeHolders: string[];
 }
 interface FunctionFile { function: string[]; reporting: string[]; modifiers: string[]; agentFillers: string[]; pastForms: string[]; verbParticles: string[]; objectPronouns: string[]; judgingVerbs: string[]; calendar: string[]; negators: string[]; referring: string[];
-  statementNouns: string[]; channelPrepositions: string[]; channelThrough: string[]; channelVerbs: string[]; determiners: string[]; namingVerbs: string[]; temporalSubordinators: string[]; timeDistances: string[]; framingPrepositions: string[]; laterSubordinators: string[]; agentGap: string[]; copulas: string[]; relativePronouns: string[]; speechVerbs: string[]; contrastWords: string[]; asideOpeners: string[]; speakerPrepositions: string[]; nameJoins: string[] }
+  statementNouns: string[]; channelPrepositions: string[]; channelThrough: string[]; channelVerbs: string[]; determiners: string[]; namingVerbs: string[]; temporalSubordinators: string[]; timeDistances: string[]; framingPrepositions: string[]; laterSubordinators: string[]; agentGap: string[]; copulas: string[]; relativePronouns: string[]; clauseOpeners: string[]; speechVerbs: string[]; contrastWords: string[]; asideOpeners: string[]; speakerPrepositions: string[]; nameJoins: string[] }
 
 export interface TriggerInfo { type: IncidentType; weight: number }
 export type NounClass =
@@ -36,7 +36,7 @@ for (const t of T.triggers) for (const w of t.words) triggers.add(w, { type: t.t
 
 const cue = (words: string[]) => new PhraseMatcher<true>().addAll(words, true);
 export const cues = {
-  plot: cue(T.plots), foiled: cue(T.foiled), arrests: cue(T.arrests), failed: cue(T.failed), threatened: cue(T.threatened),
+  plot: cue(T.plots), foiled: cue(T.foiled), arrests: cue(T.arrests), failed: cue(T.failed), attempts: cue(T.attempts), threatened: cue(T.threatened),
   claimed: cue(T.claimed), suspected: cue(T.suspected), inspired: cue(T.inspired), directed: cue(T.directed),
   denied: cue(T.denied), suicide: cue(T.suicide), nonIncident: cue(T.nonIncident), stateAction: cue(T.stateAction),
   hypothetical: cue(T.hypothetical), generic: cue(T.generic), separate: cue(T.separate),
@@ -46,6 +46,9 @@ export const cues = {
 
 /** "killed", "injured": triggers that only count victims. */
 export const casualtyWords = new Set(T.casualtyWords);
+
+/** "kill", "throw": after "tried to", the verb of an attack attempted. */
+export const attemptVerbs = new Set(T.attemptVerbs);
 
 /** "arrested", "charged": a person they govern is a suspect. */
 export const arrestVerbs = new Set(T.arrestVerbs);
@@ -170,6 +173,8 @@ export const agentGap = new Set(F.agentGap);
 /** "is", "was": with a relative pronoun before them, open a clause that describes the phrase before it. */
 export const copulas = new Set(F.copulas);
 export const relativePronouns = new Set(F.relativePronouns);
+/** Words that open a clause of its own: relative pronouns, temporal subordinators, "if", "because"… */
+export const clauseOpeners = new Set([...F.relativePronouns, ...F.temporalSubordinators, ...F.clauseOpeners]);
 /** ", including …,": an aside between a count and its verb. */
 export const asideOpeners = new Set(F.asideOpeners);
 /** "officials in the region said": a phrase between a speaker and the verb of saying. */
