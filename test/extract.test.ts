@@ -947,6 +947,16 @@ test('"A family of six, including two girls aged nine and 12, carried out suicid
   }
 });
 
+test('weapons seized or stored are no attack; a bomb placed before its planter was caught is', () => {
+  const none = [
+    'The army said on Monday it had confiscated 200 sticks of dynamite and 22 homemade bombs on a farm near Cali.',
+    'Police said on Monday they found an arms cache with grenades and explosives in a house in Cali.',
+  ];
+  for (const text of none) for (const t of casings(text)) assert.deepEqual(extract(doc(t, '2020-03-03')).incidents, [], t);
+  const placed = 'A man was captured by police in Cali on Monday after he placed a bomb in a cinema.';
+  for (const t of casings(placed)) assert.deepEqual(each(t, '2020-03-03', i => i.type), ['bombing'], t);
+});
+
 test('an attempt fails the attack it governs, not a clause about something else its victims or the police tried to do', () => {
   const attempts = [
     'Gunmen tried to kill the mayor of Cali in an attack on his car on Monday, police said.',

@@ -4,7 +4,7 @@ import type { IncidentType, Status } from '../model.js';
 import { anyWord, isDatelineDate, within, type Annotated, type DateSpan } from './annotate.js';
 import { sameDay } from './sentence-context.js';
 import { monthOfName } from '../nlp/dates.js';
-import { attemptVerbs, casualtyWords, clauseOpeners, copulas, cues, explosiveAfter, framingPrepositions, lawAgentAround, relativePronouns, laterSubordinators, ramming, referring, temporalSubordinators, triggers, type TriggerInfo } from './lexicon.js';
+import { attemptVerbs, casualtyWords, clauseOpeners, copulas, nouns, cues, explosiveAfter, framingPrepositions, lawAgentAround, relativePronouns, laterSubordinators, ramming, referring, temporalSubordinators, triggers, type TriggerInfo } from './lexicon.js';
 import type { PhraseHit, PhraseMatcher } from '../nlp/phrases.js';
 
 export interface EventMention {
@@ -69,6 +69,7 @@ export function eventMentions(a: Annotated): EventMention[] {
     const nonIncident = governs(a, cues.nonIncident, s.from, s.to, t0), generic = governs(a, cues.generic, s.from, s.to, t0);
 
     if (hypothetical && !plot && !foiled && !threatened) continue;
+    if (seizedWeapons(a, s.from, hits) && !plot && !foiled && !failed) continue;
     const { type, weight } = typeOf(hits, plot || foiled);
     if (stateAction(a, s.from, s.to)) continue;
     if (nonIncident && weight < 3) continue;
@@ -104,6 +105,19 @@ export function eventMentions(a: Annotated): EventMention[] {
     }
   }
   return out;
+}
+
+/**
+ * "the army confiscated 200 sticks of TNT and incendiary bombs", "an arms cache with dynamite": weapons taken or
+ * stored, with no word of their use, are no attack.
+ */
+function seizedWeapons(a: Annotated, from: number, hits: PhraseHit<TriggerInfo>[]): boolean {
+  const t = a.tokens;
+  if (!hits.every(h => h.value.type === 'bombing' || h.value.type === 'arson')) return false;
+  const weapon = (h: PhraseHit<TriggerInfo>) => { const n = nouns.matchAt(t, h.from); return !!n && n.to >= h.to && n.value.some(c => c.cls === 'weapon'); };
+  if (!hits.every(weapon)) return false;
+  // "people who captured him after he placed an explosive device": not over a clause of its own.
+  return cues.seizure.findAll(t, from, hits[0]!.from).some(c => !anyWord(t, c.to, hits[0]!.from, clauseOpeners));
 }
 
 /** How many words may stand between a cue of an attempt and the trigger it governs. */
