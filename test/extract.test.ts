@@ -947,6 +947,11 @@ test('"A family of six, including two girls aged nine and 12, carried out suicid
   }
 });
 
+test('"claimed responsibility for last Thursday\'s car bombing": a date in the possessive dates the attack, not the claim', () => {
+  const text = 'Colombia\'s National Liberation Army on Monday claimed responsibility for last Thursday\'s car bombing of a police academy in Bogota, which killed 20 people.';
+  for (const t of casings(text)) assert.deepEqual(each(t, '2019-01-21', i => i.date), ['2019-01-17'], t);
+});
+
 test('weapons seized or stored are no attack; a bomb placed before its planter was caught is', () => {
   const none = [
     'The army said on Monday it had confiscated 200 sticks of dynamite and 22 homemade bombs on a farm near Cali.',

@@ -11,7 +11,8 @@ export const PLACE_RANK: Record<string, number> = { city: 3, region: 2, admin1: 
 export function sentenceDate(a: Annotated, sent: number, near?: number, clause?: { from: number; to: number }): { value: IncidentDate; span: Span } | null {
   const s = a.sentences[sent]!;
   // Not the date of a claim or a statement: "claimed responsibility on Tuesday for Monday's attack".
-  const ds = within(a.dates, clause?.from ?? s.from, clause?.to ?? s.to).filter(d => !inDateline(a, d) && !afterStatement(a, d.from, s.from) && !beforeStatement(a, d.to));
+  // "claimed responsibility for last Thursday's car bombing": a date in the possessive dates the noun after it.
+  const ds = within(a.dates, clause?.from ?? s.from, clause?.to ?? s.to).filter(d => !inDateline(a, d) && (possessive(a, d) || !afterStatement(a, d.from, s.from)) && !beforeStatement(a, d.to));
   if (!ds.length) return null;
   const at = near ?? s.from;
   // "troops launched an operation on Tuesday after fighters killed 30 farmers over the weekend": the main
@@ -37,6 +38,7 @@ export function weekEarlier(a: Annotated, sent: number, d: DateSpan): { value: I
 }
 
 const inDateline = (a: Annotated, d: Span): boolean => isDatelineDate(a.text, d);
+const possessive = (a: Annotated, d: Span): boolean => /^['’]s\b/i.test(a.text.slice(d.end, d.end + 3));
 
 /** "Guerrillas today denied…", "police on Tuesday said…": the date of the statement. */
 function beforeStatement(a: Annotated, i: number): boolean {
