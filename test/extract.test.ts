@@ -952,6 +952,16 @@ test('"claimed responsibility for last Thursday\'s car bombing": a date in the p
   for (const t of casings(text)) assert.deepEqual(each(t, '2019-01-21', i => i.date), ['2019-01-17'], t);
 });
 
+test('"a bomb ripped through former Prime Minister Rafik Hariri\'s motorcade": the motorcade is the target, the person is named without the possessive', () => {
+  const text = 'A huge bomb ripped through former Prime Minister Rafik Hariri\'s motorcade in Beirut on Monday, killing him and nine other people.';
+  for (const t of casings(text)) {
+    const [inc] = extract(doc(t, '2005-02-15')).incidents;
+    assert.ok(inc?.targets.some(x => /motorcade$/i.test(x.text)), t);
+    assert.ok(inc?.victims.some(v => /rafik hariri$/i.test(v.text)), JSON.stringify(inc?.victims));
+    assert.ok(!inc?.victims.some(v => /['’]s$/i.test(v.text)), JSON.stringify(inc?.victims));
+  }
+});
+
 test('weapons seized or stored are no attack; a bomb placed before its planter was caught is', () => {
   const none = [
     'The army said on Monday it had confiscated 200 sticks of dynamite and 22 homemade bombs on a farm near Cali.',

@@ -352,7 +352,9 @@ function sentencePhrases(a: Annotated, sent: number): SentencePhrases {
   const s = a.sentences[sent]!;
   const nps = nounPhrases(a, s.from, s.to);
   // A name standing alone (not next to a role noun that already names the person) is a candidate too.
-  for (const n of personNames(a, s.from, s.to)) {
+  for (const name of personNames(a, s.from, s.to)) {
+    // "Rafik Hariri's motorcade": the person, without the possessive.
+    const n = /['’]s$/i.test(a.tokens[name.to - 1]!.text) ? { ...name, end: name.end - 2, text: name.text.slice(0, -2) } : name;
     // "DAS director general Miguel Maza Marquez": the title and the name are one designation.
     const k = nps.findIndex(np => np.to <= n.from && titledBy(a, np, n.from) && np.classes.some(c => c.cls === 'person'));
     if (k >= 0) {
