@@ -962,6 +962,13 @@ test('"a bomb ripped through former Prime Minister Rafik Hariri\'s motorcade": t
   }
 });
 
+test('a sentence between two reports of an incident dates it when they do not', () => {
+  const text = paragraphs(
+    'The number of people killed when militants ambushed a bus in north-eastern Kenya has risen to 28, officials say.',
+    'The gunmen stopped the bus near the town of Mandera early on Saturday. Survivors said the attackers separated out passengers and shot them at close range.');
+  for (const t of casings(text)) assert.deepEqual(each(t, '2014-11-23', i => i.date), ['2014-11-22'], t);
+});
+
 test('weapons seized or stored are no attack; a bomb placed before its planter was caught is', () => {
   const none = [
     'The army said on Monday it had confiscated 200 sticks of dynamite and 22 homemade bombs on a farm near Cali.',

@@ -29,6 +29,11 @@ const OLD_DAYS = 62;
  * words that say what kind of people they were ("missionaries", "nuns"; not "people").
  */
 const VICTIMS = new WeakMap<Incident, { surnames: Set<string>; kinds: Set<string> }>();
+/**
+ * The date an incident is told with in its own sentences or paragraph (else the report's): how old the filter
+ * judges it, as it was fitted, whatever a sentence between its reports adds.
+ */
+const TOLD_DATE = new WeakMap<Incident, IncidentDate>();
 
 export function incidents(a: Annotated, events: EventMention[]): Incident[] {
   const eventSents = new Set(events.map(e => e.sent));
@@ -109,6 +114,15 @@ function fill(a: Annotated, d: Draft, eventSents: Set<number>): Incident | null 
       const sd = sentenceDate(a, s);
       if (sd) { date = sd.value; ev.push(evidence(a, 'date', JSON.stringify(date), sd.span)); }
     }
+  }
+  // "…ambushed a bus. The gunmen stopped the bus early on Saturday. Survivors said the attackers shot…": a
+  // sentence between two reports of the incident tells of it too.
+  const told = date ?? a.reference;
+  const last = d.sents[d.sents.length - 1]!;
+  for (let s = first.sent + 1; s < last && !date; s++) {
+    if (eventSents.has(s)) continue;
+    const sd = sentenceDate(a, s);
+    if (sd) { date = sd.value; ev.push(evidence(a, 'date', JSON.stringify(date), sd.span)); }
   }
   if (!date && a.reference) date = a.reference;
 
@@ -304,6 +318,7 @@ function fill(a: Annotated, d: Draft, eventSents: Set<number>): Incident | null 
   if (d.group) inc.group = d.group;
   if (exposeFeatures) (inc as Incident & { _roles?: unknown })._roles = roleCandidates;
   VICTIMS.set(inc, { surnames, kinds });
+  TOLD_DATE.set(inc, told);
   if (d.events.every(e => e.background)) inc.background = true;
   return inc;
 }
@@ -534,8 +549,9 @@ function features(a: Annotated, d: Draft, inc: Incident, candidates: number): Fe
   if (/s$/.test(word) && !/ss$/.test(word)) on('plural');
   on('sentences', Math.min(4, d.sents.length) / 4);
   if (d.date) on(d.date.span ? 'date.own' : 'date.para'); else on('date.none');
-  if (typeof inc.date === 'string' && inc.date.length === 4) on('date.year');
-  const age = a.reference ? daysBefore(inc.date, a.reference) : null;
+  const told = TOLD_DATE.has(inc) ? TOLD_DATE.get(inc)! : inc.date;
+  if (typeof told === 'string' && told.length === 4) on('date.year');
+  const age = a.reference ? daysBefore(told, a.reference) : null;
   if (age !== null) on(age > OLD_DAYS ? 'age.old' : age > 7 ? 'age.month' : 'age.recent');
   if (d.place) on('place.own.' + d.place.place.kind); else on(inc.location ? 'place.fallback' : 'place.none');
   on('victims', Math.min(3, inc.victims.length) / 3);
