@@ -969,6 +969,16 @@ test('a sentence between two reports of an incident dates it when they do not', 
   for (const t of casings(text)) assert.deepEqual(each(t, '2014-11-23', i => i.date), ['2014-11-22'], t);
 });
 
+test('one person told killed or wounded counts one; a threat in a relative clause about the victim is no threat', () => {
+  const text = 'Dutch filmmaker Theo van Gogh, who had received death threats over a film, was shot and stabbed to death on a street in Amsterdam on Tuesday morning, police said.';
+  for (const t of casings(text)) assert.deepEqual(each(t, '2004-11-03', i => [i.status, i.killed]), [['carried_out', { value: 1 }]], t);
+  const officer = 'Gunmen killed a police officer and wounded a bystander in Amsterdam on Tuesday, police said.';
+  for (const t of casings(officer)) assert.deepEqual(each(t, '2004-11-03', i => [i.killed, i.injured]), [[{ value: 1 }, { value: 1 }]], t);
+  // The police killing the attacker is no victim's death.
+  const police = 'Police shot dead a gunman in Amsterdam on Tuesday after he wounded a bystander.';
+  for (const t of casings(police)) assert.deepEqual(each(t, '2004-11-03', i => i.killed), [null], t);
+});
+
 test('weapons seized or stored are no attack; a bomb placed before its planter was caught is', () => {
   const none = [
     'The army said on Monday it had confiscated 200 sticks of dynamite and 22 homemade bombs on a farm near Cali.',
@@ -1257,7 +1267,7 @@ test('"A wave of bombings across Iraq killed at least 40 people on Monday. In Ba
   for (const t of casings(text)) {
     const r = each(t, '2013-05-21', i => [i.location?.place, i.date, i.killed?.value ?? null]);
     assert.deepEqual(r.map(x => x[1]), ['2013-05-20', '2013-05-20', '2013-05-20'], JSON.stringify(r));
-    assert.deepEqual(r.map(x => x[2]), [12, 9, null], JSON.stringify(r));
+    assert.deepEqual(r.map(x => x[2]), [12, 9, 1], JSON.stringify(r));
   }
 });
 

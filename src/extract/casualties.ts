@@ -7,7 +7,7 @@ import { PhraseMatcher } from '../nlp/phrases.js';
 import type { Count } from '../model.js';
 import type { Annotated } from './annotate.js';
 import type { Token } from '../nlp/tokens.js';
-import { asideOpeners, nouns, functionWords, lawAgentAround } from './lexicon.js';
+import { asideOpeners, determiners, nouns, functionWords, lawAgentAround, relativePronouns } from './lexicon.js';
 import { countryOfDemonym } from '../gazetteer/places.js';
 
 interface CasualtyFile { killed: string[]; injured: string[]; killedBefore: string[]; injuredBefore: string[]; toll: string[]; tollVerbs: string[]; deathVerbs: string[] }
@@ -156,6 +156,34 @@ function countAfter(a: Annotated, n: NumberSpan, limit: number): Omit<CasualtyMe
     if (functionWords.has(t.lower) || t.kind === 'num') return null;
   }
   return null;
+}
+
+/** How long a relative clause between a person and the verb may be ("Theo van Gogh, who had received death threats…, was shot"). */
+const RELATIVE_WORDS = 20;
+/** How many words a verb of harm may stand before the person it harmed, with determiners between. */
+const PERSON_VERB_REACH = 3;
+
+/**
+ * "killing the mayor", "Theo van Gogh, who had received death threats over a film, was shot and stabbed to death":
+ * whether the sentence tells the one person of the phrase [from, to) killed or injured.
+ */
+export function personToll(a: Annotated, from: number, to: number, sentence: { from: number; to: number }): 'killed' | 'injured' | null {
+  const t = a.tokens;
+  let k = from;
+  while (k > sentence.from && determiners.has(t[k - 1]!.lower)) k--;
+  for (let j = Math.max(sentence.from, k - PERSON_VERB_REACH); j < k; j++) {
+    const b = before.matchAt(t, j, k);
+    if (b && b.to === k) return lawAgentAround(t, j, j) ? null : b.value;
+  }
+  let end = to;
+  if (t[end]?.text === ',' && relativePronouns.has(t[end + 1]?.lower ?? '')) {
+    let m = end + 2;
+    while (m < Math.min(sentence.to, end + 2 + RELATIVE_WORDS) && t[m]!.text !== ',') m++;
+    if (t[m]?.text !== ',') return null;
+    end = m + 1;
+  }
+  const found = countAfter(a, { from, to: end, count: { value: 1 } }, sentence.to);
+  return found && found.field !== 'perpetratorsKilled' ? found.field : null;
 }
 
 const TO_DEATH_REACH = 4;

@@ -60,7 +60,7 @@ export function eventMentions(a: Annotated): EventMention[] {
     const current = past.length ? found.filter(h => !past.includes(h) && !past.some(p => tollOfPast(a, p, h))) : found;
     const hits = current.length ? current : found;
     const has = (m: PhraseMatcher<true>) => m.has(tokens, s.from, s.to);
-    const plot = has(cues.plot), foiled = has(cues.foiled), arrests = has(cues.arrests), failed = has(cues.failed) || attempted(a, s.from, s.to, hits), threatened = has(cues.threatened);
+    const plot = has(cues.plot), foiled = has(cues.foiled), arrests = has(cues.arrests), failed = has(cues.failed) || attempted(a, s.from, s.to, hits), threatened = cues.threatened.findAll(tokens, s.from, s.to).some(c => !inRelativeAside(a, s.from, s.to, c));
     // Hypothetical only when the cue governs the trigger: "could attack", "urged supporters to carry out attacks".
     const t0 = hits[0]!.from;
     // "their aim was to smuggle explosives and to detonate them": an attack only intended, unless tried.
@@ -118,6 +118,19 @@ function seizedWeapons(a: Annotated, from: number, hits: PhraseHit<TriggerInfo>[
   if (!hits.every(weapon)) return false;
   // "people who captured him after he placed an explosive device": not over a clause of its own.
   return cues.seizure.findAll(t, from, hits[0]!.from).some(c => !anyWord(t, c.to, hits[0]!.from, clauseOpeners));
+}
+
+/**
+ * "Theo van Gogh, who had received death threats over a film, was shot": a cue inside a relative clause set off by
+ * commas describes a person, not the event.
+ */
+function inRelativeAside(a: Annotated, from: number, to: number, c: { from: number; to: number }): boolean {
+  const t = a.tokens;
+  let open = c.from - 1;
+  while (open >= from && t[open]!.text !== ',') open--;
+  if (open < from || !relativePronouns.has(t[open + 1]?.lower ?? '')) return false;
+  for (let k = c.to; k < to; k++) if (t[k]!.text === ',') return true;
+  return false;
 }
 
 /** How many words may stand between a cue of an attempt and the trigger it governs. */

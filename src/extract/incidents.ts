@@ -8,7 +8,7 @@ import { group, mentionsWord, type Draft } from './grouping.js';
 import { bestPlace, daysBefore, sameDay, sentenceDate, sentencePlaces } from './sentence-context.js';
 import { nounPhrases, type NounPhrase } from './noun-phrases.js';
 import { isTitle, personNames } from './names.js';
-import { casualties, type CasualtyMention } from './casualties.js';
+import { casualties, personToll, type CasualtyMention } from './casualties.js';
 import { agentOf, arrestedPerson, decideRole, listedSuspects, mayNameSuspects, namesSuspect, roleFeatures, ruleDecision, suspectedAttackers, suspectsBefore, type RoleDecision } from './roles.js';
 import { actsInSentence, attributionOf, claimByGroupNoun, claims, clauseOf, defaultSuspect, isState, notAnAuthor, reportSentences, surfaceName, unregisteredGroups } from './perpetrators.js';
 import { evidence } from './evidence.js';
@@ -297,8 +297,9 @@ function fill(a: Annotated, d: Draft, eventSents: Set<number>): Incident | null 
   unregisteredGroups(a, d, perpetrators, ev, eventSents);
   if (!perpetrators.some(p => p.kind === 'organization')) defaultSuspect(a, d, perpetrators, ev, eventSents);
 
-  const killed = maxCount(counts, 'killed', a, ev);
-  const injured = maxCount(counts, 'injured', a, ev);
+  const victimPhrases = decided.filter(r => r.role === 'victim').map(r => r.np);
+  const killed = maxCount(counts, 'killed', a, ev) ?? peopleToll(a, victimPhrases, 'killed', ev);
+  const injured = maxCount(counts, 'injured', a, ev) ?? peopleToll(a, victimPhrases, 'injured', ev);
   // People died: whatever else the text says of plots, this one was carried out.
   if ((killed?.value ?? 0) > 0 && status === 'foiled') status = 'carried_out';
   const perpetratorsKilled = maxCount(counts, 'perpetratorsKilled', a, ev);
@@ -532,6 +533,22 @@ function maxCount(counts: CasualtyMention[], field: CasualtyMention['field'], a:
   const span = { from: best.from, to: best.to, start: a.tokens[best.from]!.start, end: a.tokens[best.to - 1]!.end };
   ev.push(evidence(a, field, String(best.count.value), span));
   return best.count;
+}
+
+/**
+ * "Theo van Gogh … was shot and stabbed to death", "killing the mayor": with no count told, how many people the
+ * one-person victim phrases tell killed (or injured), each person (head word) once.
+ */
+function peopleToll(a: Annotated, victims: NounPhrase[], field: 'killed' | 'injured', ev: Evidence[]): Count | null {
+  const people = new Map<string, NounPhrase>();
+  for (const np of victims) {
+    const head = a.tokens[np.to - 1]!.lower;
+    if (people.has(head) || !np.classes.some(c => c.cls === 'person' || c.cls === 'name') || !onePerson(a, np)) continue;
+    if (personToll(a, np.from, np.to, a.sentences[a.tokens[np.from]!.sent]!) === field) people.set(head, np);
+  }
+  if (!people.size) return null;
+  for (const np of people.values()) ev.push(evidence(a, field, String(people.size), np));
+  return { value: people.size };
 }
 
 /** What the learned filter sees of a candidate: its trigger, its own details, its context in the document. */

@@ -192,9 +192,11 @@ export const framingPrepositions = new PhraseMatcher<true>().addAll(F.framingPre
 
 /** "days", "weeks": before "after" or "before", the clause that follows is about another time. */
 export const timeDistances = new Set(F.timeDistances);
+/** Articles and possessives ("the", "a", "his"). */
+export const determiners = new Set(F.determiners);
 /** "a statement on its Amaq news agency", "a communique sent to Radio Caracol": what a statement went through. */
 export const statementChannel = {
-  nouns: new Set(F.statementNouns.flatMap(numberForms)), prepositions: new Set(F.channelPrepositions), throughWords: new Set(F.channelThrough), verbs: new Set(F.channelVerbs), determiners: new Set(F.determiners),
+  nouns: new Set(F.statementNouns.flatMap(numberForms)), prepositions: new Set(F.channelPrepositions), throughWords: new Set(F.channelThrough), verbs: new Set(F.channelVerbs), determiners,
 };
 export const modifiers = new Set([...F.modifiers, ...N.perpetratorModifiers]);
 export const perpetratorModifiers = new Set(N.perpetratorModifiers);
