@@ -979,6 +979,13 @@ test('one person told killed or wounded counts one; a threat in a relative claus
   for (const t of casings(police)) assert.deepEqual(each(t, '2004-11-03', i => i.killed), [null], t);
 });
 
+test('a bomb found that the next sentence says failed to explode is a failed bombing; one that hurt people is not', () => {
+  const text = 'A crude car bomb was found smoking inside an SUV parked in Times Square on Saturday night, police said. The device began to burn but failed to explode, and the police bomb squad disabled it early Sunday.';
+  for (const t of casings(text)) assert.deepEqual(each(t, '2010-05-02', i => i.status), ['failed'], t);
+  const hurt = 'A car bomb exploded outside a police station in Kabul on Saturday, wounding 12 people. A second device failed to explode.';
+  for (const t of casings(hurt)) assert.deepEqual(each(t, '2010-05-02', i => i.status), ['carried_out'], t);
+});
+
 test('weapons seized or stored are no attack; a bomb placed before its planter was caught is', () => {
   const none = [
     'The army said on Monday it had confiscated 200 sticks of dynamite and 22 homemade bombs on a farm near Cali.',

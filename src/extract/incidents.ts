@@ -300,6 +300,12 @@ function fill(a: Annotated, d: Draft, eventSents: Set<number>): Incident | null 
   const victimPhrases = decided.filter(r => r.role === 'victim').map(r => r.np);
   const killed = maxCount(counts, 'killed', a, ev) ?? peopleToll(a, victimPhrases, 'killed', ev);
   const injured = maxCount(counts, 'injured', a, ev) ?? peopleToll(a, victimPhrases, 'injured', ev);
+  // "A car bomb was found smoking in an SUV … The device began to burn but failed to explode": the sentence after
+  // a report of a bombing that harmed no one says how it ended.
+  if (status === 'carried_out' && type === 'bombing' && !killed?.value && !injured?.value && d.sents.some(s => {
+    const next = a.sentences[s + 1];
+    return next && !eventSents.has(s + 1) && cues.unexploded.has(a.tokens, next.from, next.to);
+  })) status = 'failed';
   // People died: whatever else the text says of plots, this one was carried out.
   if ((killed?.value ?? 0) > 0 && status === 'foiled') status = 'carried_out';
   const perpetratorsKilled = maxCount(counts, 'perpetratorsKilled', a, ev);
