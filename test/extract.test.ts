@@ -986,6 +986,13 @@ test('a bomb found that the next sentence says failed to explode is a failed bom
   for (const t of casings(hurt)) assert.deepEqual(each(t, '2010-05-02', i => i.status), ['carried_out'], t);
 });
 
+test('"a suicide bomber killed John Smith, a senior minister … Eight other people died": nine dead', () => {
+  for (const text of [
+    'A suicide bomber killed John Smith, a senior minister in the provincial government, at a political meeting in Peshawar on Saturday evening, police said. Eight other people died and at least 17 were wounded.',
+    'A suicide bomber killed senior minister John Smith at a political meeting in Peshawar on Saturday evening, police said. Eight other people died and at least 17 were wounded.',
+  ]) for (const t of casings(text)) assert.deepEqual(each(t, '2012-12-23', i => i.killed?.value), [9], t);
+});
+
 test('weapons seized or stored are no attack; a bomb placed before its planter was caught is', () => {
   const none = [
     'The army said on Monday it had confiscated 200 sticks of dynamite and 22 homemade bombs on a farm near Cali.',

@@ -23,6 +23,8 @@ export interface CasualtyMention {
   count: Count;
   from: number;
   to: number;
+  /** "killing the former prime minister and nine other people": the count holds the person before "and". */
+  withOne?: boolean;
 }
 
 /** How far back a toll phrase may stand from its number. */
@@ -44,7 +46,7 @@ export function casualties(a: Annotated, from: number, to: number): CasualtyMent
     // "killing the former prime minister and at least nine other people": ten.
     const others = found ? null : andOthers(a, n, from);
     if (others) {
-      out.push({ field: others, count: { ...n.count, value: n.count.value + 1 }, from: n.from, to: n.to });
+      out.push({ field: others, count: { ...n.count, value: n.count.value + 1 }, from: n.from, to: n.to, withOne: true });
       i = n.to - 1;
       continue;
     }

@@ -12,8 +12,9 @@ import { casualties, personToll, type CasualtyMention } from './casualties.js';
 import { agentOf, arrestedPerson, decideRole, listedSuspects, mayNameSuspects, namesSuspect, roleFeatures, ruleDecision, suspectedAttackers, suspectsBefore, type RoleDecision } from './roles.js';
 import { actsInSentence, attributionOf, claimByGroupNoun, claims, clauseOf, defaultSuspect, isState, notAnAuthor, reportSentences, surfaceName, unregisteredGroups } from './perpetrators.js';
 import { evidence } from './evidence.js';
-import { armedPersons, attire, collectiveHeads, countingModifiers, cues, functionWords, genericVictims, groupHeads, nouns, officeHolders, referringHeads, temporalSubordinators, timeDistances } from './lexicon.js';
+import { armedPersons, attire, collectiveHeads, countingModifiers, cues, determiners, functionWords, genericVictims, groupHeads, nouns, officeHolders, referringHeads, temporalSubordinators, timeDistances } from './lexicon.js';
 import { exposeFeatures, incidentProbability, incidentThreshold, type Features } from './incident-model.js';
+import { numberAt } from '../nlp/numbers.js';
 
 const MAX_FILLERS = 4;
 /** Places of one country the text names, none of the dateline's, that make it where a report filed abroad happened. */
@@ -298,8 +299,8 @@ function fill(a: Annotated, d: Draft, eventSents: Set<number>): Incident | null 
   if (!perpetrators.some(p => p.kind === 'organization')) defaultSuspect(a, d, perpetrators, ev, eventSents);
 
   const victimPhrases = decided.filter(r => r.role === 'victim').map(r => r.np);
-  const killed = maxCount(counts, 'killed', a, ev) ?? peopleToll(a, victimPhrases, 'killed', ev);
-  const injured = maxCount(counts, 'injured', a, ev) ?? peopleToll(a, victimPhrases, 'injured', ev);
+  const killed = withOthers(a, maxCount(counts, 'killed', a, ev), () => peopleToll(a, victimPhrases, 'killed', ev));
+  const injured = withOthers(a, maxCount(counts, 'injured', a, ev), () => peopleToll(a, victimPhrases, 'injured', ev));
   // "A car bomb was found smoking in an SUV … The device began to burn but failed to explode": the sentence after
   // a report of a bombing that harmed no one says how it ended.
   if (status === 'carried_out' && type === 'bombing' && !killed?.value && !injured?.value && d.sents.some(s => {
@@ -308,7 +309,7 @@ function fill(a: Annotated, d: Draft, eventSents: Set<number>): Incident | null 
   })) status = 'failed';
   // People died: whatever else the text says of plots, this one was carried out.
   if ((killed?.value ?? 0) > 0 && status === 'foiled') status = 'carried_out';
-  const perpetratorsKilled = maxCount(counts, 'perpetratorsKilled', a, ev);
+  const perpetratorsKilled = maxCount(counts, 'perpetratorsKilled', a, ev)?.count ?? null;
 
   const strong = d.events.some(e => e.weight >= 3);
   const grounded = victims.length + targets.length + weapons.length + perpetrators.length > 0 || killed || injured;
@@ -532,13 +533,28 @@ function nearPlace(np: NounPhrase, p: PlaceSpan): boolean {
   return Math.abs(np.from - p.from) <= 6;
 }
 
-function maxCount(counts: CasualtyMention[], field: CasualtyMention['field'], a: Annotated, ev: Evidence[]): Count | null {
+function maxCount(counts: CasualtyMention[], field: CasualtyMention['field'], a: Annotated, ev: Evidence[]): { count: Count; mention: CasualtyMention } | null {
   let best: CasualtyMention | null = null;
   for (const c of counts) if (c.field === field && (!best || c.count.value > best.count.value)) best = c;
   if (!best) return null;
   const span = { from: best.from, to: best.to, start: a.tokens[best.from]!.start, end: a.tokens[best.to - 1]!.end };
   ev.push(evidence(a, field, String(best.count.value), span));
-  return best.count;
+  return { count: best.count, mention: best };
+}
+
+/** The longest name before an appositive. */
+const NAME_WORDS = 5;
+
+/**
+ * The toll: the largest count told, else the people told killed one by one; "a suicide bomber killed Bashir Bilour …
+ * Eight other people died": a count of others adds the people told before it.
+ */
+function withOthers(a: Annotated, told: { count: Count; mention: CasualtyMention } | null, people: () => Count | null): Count | null {
+  if (!told) return people();
+  const n = numberAt(a.tokens, told.mention.from);
+  if (!n || told.mention.withOne || !/^others?$/.test(a.tokens[n.to]?.lower ?? '')) return told.count;
+  const more = people();
+  return more ? { ...told.count, value: told.count.value + more.value } : told.count;
 }
 
 /**
@@ -550,7 +566,12 @@ function peopleToll(a: Annotated, victims: NounPhrase[], field: 'killed' | 'inju
   for (const np of victims) {
     const head = a.tokens[np.to - 1]!.lower;
     if (people.has(head) || !np.classes.some(c => c.cls === 'person' || c.cls === 'name') || !onePerson(a, np)) continue;
-    if (personToll(a, np.from, np.to, a.sentences[a.tokens[np.from]!.sent]!) === field) people.set(head, np);
+    const s = a.sentences[a.tokens[np.from]!.sent]!;
+    // "killed Bashir Ahmed Bilour, a senior minister in the provincial government": the name the phrase describes.
+    let k = np.from;
+    while (k > s.from && determiners.has(a.tokens[k - 1]!.lower)) k--;
+    const named = a.tokens[k - 1]?.text === ',' ? personNames(a, Math.max(s.from, k - 1 - NAME_WORDS), k - 1).find(n => n.to === k - 1) : undefined;
+    if (personToll(a, np.from, np.to, s) === field || named && personToll(a, named.from, named.to, s) === field) people.set(head, np);
   }
   if (!people.size) return null;
   for (const np of people.values()) ev.push(evidence(a, field, String(people.size), np));
