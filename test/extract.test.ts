@@ -993,6 +993,11 @@ test('"a suicide bomber killed John Smith, a senior minister … Eight other peo
   ]) for (const t of casings(text)) assert.deepEqual(each(t, '2012-12-23', i => i.killed?.value), [9], t);
 });
 
+test('"during the last few hours terrorists staged three bomb attacks": a stretch of time is no part of the attackers\' phrase', () => {
+  const text = 'Police today reported that during the last few hours terrorists staged three bomb attacks against U.S. properties in Santiago.';
+  for (const t of casings(text)) assert.deepEqual(each(t, '1989-12-29', perpetratorNames), [[t.match(/terrorists/i)![0]]], t);
+});
+
 test('weapons seized or stored are no attack; a bomb placed before its planter was caught is', () => {
   const none = [
     'The army said on Monday it had confiscated 200 sticks of dynamite and 22 homemade bombs on a farm near Cali.',

@@ -2,7 +2,7 @@
 // its modifiers. Works without capitals: unknown words count as modifiers only when they look nominal.
 import type { Token } from '../nlp/tokens.js';
 import type { Annotated } from './annotate.js';
-import { functionWords, modifiers, nounWords, nouns, pastForms, predicateNouns, reportingVerbs, triggers, verbParticles, type NounClass } from './lexicon.js';
+import { functionWords, modifiers, nounWords, nouns, pastForms, predicateNouns, reportingVerbs, timeDistances, triggers, verbParticles, type NounClass } from './lexicon.js';
 import { numberAt } from '../nlp/numbers.js';
 import { given } from './names.js';
 
@@ -25,7 +25,8 @@ function isModifier(a: Annotated, t: Token, unknownSoFar: number): 'known' | 'un
   const w = t.lower;
   if (t.kind === 'punct') return null;
   if (t.kind === 'num') return /^(1[89]|20)\d\d$/.test(w) ? null : 'known';
-  if (CALENDAR.has(w) || pastForms.has(w)) return null;
+  // "during the last few hours terrorists staged…": a stretch of time ends the phrase before it.
+  if (CALENDAR.has(w) || pastForms.has(w) || timeDistances.has(w)) return null;
   if (modifiers.has(w) || nounWords.has(w)) return 'known';
   if (functionWords.has(w) || reportingVerbs.has(w)) return null;
   if (numberAt([t], 0)) return 'known';
