@@ -998,6 +998,15 @@ test('"during the last few hours terrorists staged three bomb attacks": a stretc
   for (const t of casings(text)) assert.deepEqual(each(t, '1989-12-29', perpetratorNames), [[t.match(/terrorists/i)![0]]], t);
 });
 
+test('"Mr. Torres was killed and Mr. Meneses was wounded": a surname after an honorific is a person, counted once each', () => {
+  const text = 'Gunmen fired on a boat on the Bermeja river in Ecuador on Monday. Mr. Torres was killed and Mr. Meneses was wounded.';
+  for (const t of casings(text)) {
+    const [inc] = extract(doc(t, '1990-05-01')).incidents;
+    assert.deepEqual(inc?.victims.map(v => v.text.toLowerCase()).sort(), ['meneses', 'torres'], t);
+    assert.deepEqual([inc?.killed, inc?.injured], [{ value: 1 }, { value: 1 }], t);
+  }
+});
+
 test('weapons seized or stored are no attack; a bomb placed before its planter was caught is', () => {
   const none = [
     'The army said on Monday it had confiscated 200 sticks of dynamite and 22 homemade bombs on a farm near Cali.',

@@ -565,13 +565,14 @@ function peopleToll(a: Annotated, victims: NounPhrase[], field: 'killed' | 'inju
   const people = new Map<string, NounPhrase>();
   for (const np of victims) {
     const head = a.tokens[np.to - 1]!.lower;
-    if (people.has(head) || !np.classes.some(c => c.cls === 'person' || c.cls === 'name') || !onePerson(a, np)) continue;
+    const named = np.classes.some(c => c.cls === 'name');
+    if (people.has(head) || !named && !(np.classes.some(c => c.cls === 'person') && onePerson(a, np))) continue;
     const s = a.sentences[a.tokens[np.from]!.sent]!;
     // "killed Bashir Ahmed Bilour, a senior minister in the provincial government": the name the phrase describes.
     let k = np.from;
     while (k > s.from && determiners.has(a.tokens[k - 1]!.lower)) k--;
-    const named = a.tokens[k - 1]?.text === ',' ? personNames(a, Math.max(s.from, k - 1 - NAME_WORDS), k - 1).find(n => n.to === k - 1) : undefined;
-    if (personToll(a, np.from, np.to, s) === field || named && personToll(a, named.from, named.to, s) === field) people.set(head, np);
+    const described = a.tokens[k - 1]?.text === ',' ? personNames(a, Math.max(s.from, k - 1 - NAME_WORDS), k - 1).find(n => n.to === k - 1) : undefined;
+    if (personToll(a, np.from, np.to, s) === field || described && personToll(a, described.from, described.to, s) === field) people.set(head, np);
   }
   if (!people.size) return null;
   for (const np of people.values()) ev.push(evidence(a, field, String(people.size), np));

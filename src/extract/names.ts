@@ -11,7 +11,9 @@ import { calendarWords, functionWords, modifiers, namingVerbs, nounEndingAt, nou
 const names = JSON.parse(readFileSync(dataPath('place-common-words.json'), 'utf8')) as { givenNames: string[]; personNames: string[] };
 const extraGiven = JSON.parse(readFileSync(dataPath('lexicon', 'given-names.json'), 'utf8')) as { givenNames: string[] };
 const GIVEN = new Set([...names.givenNames, ...extraGiven.givenNames]);
-const TITLES = new Set((JSON.parse(readFileSync(dataPath('lexicon', 'titles.json'), 'utf8')) as { titles: string[] }).titles);
+const TITLE_FILE = JSON.parse(readFileSync(dataPath('lexicon', 'titles.json'), 'utf8')) as { titles: string[]; honorifics: string[] };
+const TITLES = new Set(TITLE_FILE.titles);
+const HONORIFICS = new Set(TITLE_FILE.honorifics);
 /** Words written in lower case far more than capitalised: in caseless text they end a name. */
 const COMMON = new Set((JSON.parse(readFileSync(dataPath('lexicon', 'common-words.json'), 'utf8')) as { words: string[] }).words);
 const PARTICLES = new Set(['de', 'del', 'la', 'las', 'los', 'van', 'von', 'der', 'al', 'el', 'bin', 'ibn', 'abu', 'y', 'da', 'dos', 'di']);
@@ -120,7 +122,9 @@ export function personNames(a: Annotated, from: number, to: number): NameSpan[] 
   const taken = (i: number) => a.placeAt[i]! >= 0 || a.actorAt[i]! >= 0 || a.dateAt[i]! >= 0;
   for (let i = from; i < to; i++) {
     const t = tokens[i]!;
-    const afterTitle = isTitle(tokens[i - 1]?.lower ?? '') && i > from;
+    // "Mr. Torres": the title's abbreviation point is a token of its own.
+    const title = tokens[i - 1]?.text === '.' && i - 1 > from ? i - 2 : i - 1;
+    const afterTitle = isTitle(tokens[title]?.lower ?? '') && title >= from;
     const known = given(t.lower) && (a.mode !== 'mixed' || t.cap) || afterTitle && nameLike(a, t);
     // A pair of unknown words where a name is expected may start on a small town abroad: "Usman Khan" (Usman', Russia).
     if (known ? taken(i) && !expected(a, i, to) : !expected(a, i, to)) continue;
@@ -131,7 +135,8 @@ export function personNames(a: Annotated, from: number, to: number): NameSpan[] 
       if (!nameLike(a, u) || taken(j) && !townInName(a, j) || namesOther().has(u.lower)) break;
       j++;
     }
-    if (j - i < 2) continue; // a given name alone is too often a word or a place
+    // A given name alone is too often a word or a place; a surname after "Mr." is a name.
+    if (j - i < 2 && !(afterTitle && HONORIFICS.has(tokens[title]!.lower.replace(/\.$/, '')) && nameLike(a, t))) continue;
     // "Bernardo O'Higgins Avenue", "Aga Khan University": the name of a street or a building.
     if (j < to && namesOther().has(tokens[j]!.lower)) { i = j; continue; }
     const start = t.start, end = tokens[j - 1]!.end;
