@@ -1007,6 +1007,15 @@ test('"Mr. Torres was killed and Mr. Meneses was wounded": a surname after an ho
   }
 });
 
+test('"a suicide bomber named Abu Abdallah al-Masri": the whole name, kunya and joined particle, is the attacker\'s', () => {
+  const text = 'Islamic State claimed the bombing of a chapel in Cairo on Sunday, saying a suicide bomber named Abu Abdallah al-Masri had carried it out.';
+  for (const t of casings(text)) {
+    const [inc] = extract(doc(t, '2016-12-12')).incidents;
+    assert.ok(inc?.perpetrators.some(p => p.name.toLowerCase() === 'abu abdallah al-masri'), JSON.stringify(inc?.perpetrators));
+    assert.deepEqual(inc?.victims, [], t);
+  }
+});
+
 test('weapons seized or stored are no attack; a bomb placed before its planter was caught is', () => {
   const none = [
     'The army said on Monday it had confiscated 200 sticks of dynamite and 22 homemade bombs on a farm near Cali.',

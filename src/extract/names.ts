@@ -16,6 +16,8 @@ const TITLES = new Set(TITLE_FILE.titles);
 const HONORIFICS = new Set(TITLE_FILE.honorifics);
 /** Words written in lower case far more than capitalised: in caseless text they end a name. */
 const COMMON = new Set((JSON.parse(readFileSync(dataPath('lexicon', 'common-words.json'), 'utf8')) as { words: string[] }).words);
+/** Words that may open a name before a given name ("Abu Bakr", "Umm Sayyaf"). */
+const OPENING_PARTICLES = new Set(['abu', 'umm', 'ibn']);
 const PARTICLES = new Set(['de', 'del', 'la', 'las', 'los', 'van', 'von', 'der', 'al', 'el', 'bin', 'ibn', 'abu', 'y', 'da', 'dos', 'di']);
 
 /** A title before a name: "general", "msgr.". */
@@ -25,10 +27,16 @@ export interface NameSpan { from: number; to: number; start: number; end: number
 
 function nameLike(a: Annotated, t: Token): boolean {
   if (t.kind !== 'word' || t.text.length < 2 || calendarWords.has(t.lower)) return false;
-  if (a.mode === 'mixed') return t.cap && !functionWords.has(t.lower);
+  if (a.mode === 'mixed') return (t.cap || particleJoined(t.text)) && !functionWords.has(t.lower);
   const w = t.lower;
   // "syed", "ahmed": a given name is no verb for its ending.
   return !inLexicon(t) && (GIVEN.has(w) || !COMMON.has(w) && !/(ed|ing|ly)$/.test(w));
+}
+
+/** "al-Masri", "bin-Laden": a particle joined to a capitalised name. */
+function particleJoined(text: string): boolean {
+  const dash = text.indexOf('-');
+  return dash > 0 && PARTICLES.has(text.slice(0, dash).toLowerCase()) && /^\p{Lu}/u.test(text.slice(dash + 1));
 }
 
 /** A word the extractor's lexicons know: a function word, a verb of saying, a noun, a modifier, a trigger, a date word. */
@@ -139,8 +147,10 @@ export function personNames(a: Annotated, from: number, to: number): NameSpan[] 
     if (j - i < 2 && !(afterTitle && HONORIFICS.has(tokens[title]!.lower.replace(/\.$/, '')) && nameLike(a, t))) continue;
     // "Bernardo O'Higgins Avenue", "Aga Khan University": the name of a street or a building.
     if (j < to && namesOther().has(tokens[j]!.lower)) { i = j; continue; }
-    const start = t.start, end = tokens[j - 1]!.end;
-    out.push({ from: i, to: j, start, end, text: a.text.slice(start, end).replace(/\s+/g, ' ') });
+    // "Abu Abdallah al-Masri": a kunya opens the name.
+    const first = i > from && OPENING_PARTICLES.has(tokens[i - 1]!.lower) && (a.mode !== 'mixed' || tokens[i - 1]!.cap) ? i - 1 : i;
+    const start = tokens[first]!.start, end = tokens[j - 1]!.end;
+    out.push({ from: first, to: j, start, end, text: a.text.slice(start, end).replace(/\s+/g, ' ') });
     i = j - 1;
   }
   return out;

@@ -494,7 +494,9 @@ const ANTECEDENT_REACH = 4;
 export function namesSuspect(a: Annotated, np: NounPhrase): boolean {
   const k = np.from - 1, t = a.tokens;
   if (t[k]?.lower === 'as') return namedAsSuspect(a, k);
-  if (t[k]?.text !== ',' || !np.classes.some(c => c.cls === 'name')) return false;
+  // "a suicide bomber named Abu Abdallah al-Masri": the name of the attacker the phrase before it describes.
+  const named = t[k]?.lower === 'named' || t[k]?.lower === 'called';
+  if (!named && t[k]?.text !== ',' || !np.classes.some(c => c.cls === 'name')) return false;
   const hit = nounEndingAt(t, k, ANTECEDENT_REACH);
   return !!hit && attackers(hit.value);
 }
