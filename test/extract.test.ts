@@ -1016,6 +1016,11 @@ test('"a suicide bomber named Abu Abdallah al-Masri": the whole name, kunya and 
   }
 });
 
+test('"Two of the victims died in hospital": a toll of some of the people told in the report before it', () => {
+  const text = 'A man stabbed three people near London Bridge on Friday before being shot dead by police, in what officers described as a terrorist incident. Two of the victims died in hospital.';
+  for (const t of casings(text)) assert.deepEqual(each(t, '2019-11-30', i => i.killed?.value), [2], t);
+});
+
 test('weapons seized or stored are no attack; a bomb placed before its planter was caught is', () => {
   const none = [
     'The army said on Monday it had confiscated 200 sticks of dynamite and 22 homemade bombs on a farm near Cali.',

@@ -231,6 +231,10 @@ function fill(a: Annotated, d: Draft, eventSents: Set<number>): Incident | null 
   // The sentence after a report often names who and what ("The victims were…"): candidates too, marked as context.
   for (const sent of d.sents) {
     const next = sent + 1;
+    // "Two of the victims died in hospital": a toll of some of the people told before.
+    if (next < a.sentences.length && !eventSents.has(next)) {
+      counts.push(...casualties(a, a.sentences[next]!.from, a.sentences[next]!.to).filter(c => partitive(a, c)));
+    }
     if (next < a.sentences.length && !eventSents.has(next) && !d.sents.includes(next)) {
       if (a.sentences[next]!.para === a.sentences[sent]!.para) roleCandidatesOf(next, [a.sentences[next]!.from], true);
       // News copy gives a sentence a paragraph: the next one opens another and tells only what a rule is sure of.
@@ -540,6 +544,14 @@ function maxCount(counts: CasualtyMention[], field: CasualtyMention['field'], a:
   const span = { from: best.from, to: best.to, start: a.tokens[best.from]!.start, end: a.tokens[best.to - 1]!.end };
   ev.push(evidence(a, field, String(best.count.value), span));
   return { count: best.count, mention: best };
+}
+
+/** "two of the victims", "three of them": a count of some of the people already told. */
+function partitive(a: Annotated, c: CasualtyMention): boolean {
+  const n = numberAt(a.tokens, c.from);
+  if (!n || a.tokens[n.to]?.lower !== 'of') return false;
+  const w = a.tokens[n.to + 1]?.lower ?? '';
+  return w === 'them' || determiners.has(w);
 }
 
 /** The longest name before an appositive. */
