@@ -1021,6 +1021,11 @@ test('"Two of the victims died in hospital": a toll of some of the people told i
   for (const t of casings(text)) assert.deepEqual(each(t, '2019-11-30', i => i.killed?.value), [2], t);
 });
 
+test('a roundup: an undated report of another place right after a dated one tells of the same day', () => {
+  const text = 'A car bomb killed seven people at a market in Baghdad on Tuesday, police said. In Mosul, gunmen shot dead a local council member outside his home.';
+  for (const t of casings(text)) assert.deepEqual(each(t, '2019-12-05', i => i.date), ['2019-12-03', '2019-12-03'], t);
+});
+
 test('weapons seized or stored are no attack; a bomb placed before its planter was caught is', () => {
   const none = [
     'The army said on Monday it had confiscated 200 sticks of dynamite and 22 homemade bombs on a farm near Cali.',

@@ -64,7 +64,7 @@ export function group(a: Annotated, events: EventMention[]): Draft[] {
       if (place && (!cur.place || (PLACE_RANK[place.place.kind] ?? 0) > (PLACE_RANK[cur.place.place.kind] ?? 0))) cur.place = place;
       continue;
     }
-    cur = { events: [ev], sents: [ev.sent], date: date ?? sameDayAsBefore(a, ev, drafts) ?? summaryDate, place, separate };
+    cur = { events: [ev], sents: [ev.sent], date: date ?? sameDayAsBefore(a, ev, drafts) ?? summaryDate ?? roundupDay(a, ev, drafts, place), place, separate };
     drafts.push(cur);
   }
   return corefer(a, drafts);
@@ -73,6 +73,19 @@ export function group(a: Annotated, events: EventMention[]): Draft[] {
 /** "Five soldiers were also killed": a toll says nothing of what kind of attack it was. */
 function tollOnly(a: Annotated, ev: EventMention): boolean {
   return ev.triggers.every(t => t.to - t.from === 1 && casualtyWords.has(a.tokens[t.from]!.lower));
+}
+
+/**
+ * "A car bomb killed seven people in Baghdad on Tuesday. In Mosul, gunmen shot dead a council member.": an undated
+ * report of another place of the same country, right after a dated one, tells of the same day.
+ */
+function roundupDay(a: Annotated, ev: EventMention, drafts: Draft[], place: PlaceSpan | null): Draft['date'] {
+  const last = drafts[drafts.length - 1];
+  if (!last?.date || !place || !last.place || samePlace(place, last.place) || ev.sent - last.sents[last.sents.length - 1]! > 1) return null;
+  // Headlines from several countries each tell a day of their own.
+  if (place.place.countryCode !== last.place.place.countryCode) return null;
+  if (a.sentences[ev.sent]!.para !== a.sentences[last.sents[last.sents.length - 1]!]!.para) return null;
+  return { value: last.date.value, span: null };
 }
 
 /** "About an hour later a third bomb exploded…": another incident, on the day of the last dated one. */
