@@ -1026,6 +1026,11 @@ test('a roundup: an undated report of another place right after a dated one tell
   for (const t of casings(text)) assert.deepEqual(each(t, '2019-12-05', i => i.date), ['2019-12-03', '2019-12-03'], t);
 });
 
+test('"gunmen shot dead a local council member": an office holder killed, an assassination of one', () => {
+  const text = 'Gunmen shot dead a local council member outside his home in Mosul on Tuesday, police said.';
+  for (const t of casings(text)) assert.deepEqual(each(t, '2019-12-04', i => [i.type, i.victims.map(v => v.text.toLowerCase()), i.killed?.value]), [['assassination', ['local council member'], 1]], t);
+});
+
 test('weapons seized or stored are no attack; a bomb placed before its planter was caught is', () => {
   const none = [
     'The army said on Monday it had confiscated 200 sticks of dynamite and 22 homemade bombs on a farm near Cali.',
