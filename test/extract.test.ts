@@ -1031,6 +1031,17 @@ test('"gunmen shot dead a local council member": an office holder killed, an ass
   for (const t of casings(text)) assert.deepEqual(each(t, '2019-12-04', i => [i.type, i.victims.map(v => v.text.toLowerCase()), i.killed?.value]), [['assassination', ['local council member'], 1]], t);
 });
 
+test('a wedding, a funeral, a rally and a government compound are targets; a hospital the wounded were taken to is not', () => {
+  const cases: [string, string][] = [
+    ['A suicide bomber blew himself up at a wedding in Kabul on Saturday, killing 63 people.', 'wedding'],
+    ['A bomb exploded at a funeral in Nangarhar province on Tuesday, killing 15 mourners.', 'funeral'],
+    ['Taliban insurgents stormed a government compound in Jalalabad on Wednesday, officials said.', 'government compound'],
+  ];
+  for (const [text, target] of cases) for (const t of casings(text)) assert.ok(each(t, '2019-12-04', i => i.targets.map(x => x.text.toLowerCase()))[0]?.includes(target), t);
+  const taken = 'A bomb exploded outside a bank in Kabul on Saturday, wounding 12 people, who were taken to a hospital.';
+  for (const t of casings(taken)) assert.deepEqual(each(t, '2019-12-04', i => i.targets.map(x => x.text.toLowerCase())), [['bank']], t);
+});
+
 test('weapons seized or stored are no attack; a bomb placed before its planter was caught is', () => {
   const none = [
     'The army said on Monday it had confiscated 200 sticks of dynamite and 22 homemade bombs on a farm near Cali.',
