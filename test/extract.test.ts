@@ -1042,6 +1042,14 @@ test('a wedding, a funeral, a rally and a government compound are targets; a hos
   for (const t of casings(taken)) assert.deepEqual(each(t, '2019-12-04', i => i.targets.map(x => x.text.toLowerCase())), [['bank']], t);
 });
 
+test('"The Pakistani Taliban denied involvement, and the attack was claimed by Islamic State": each group by its own clause', () => {
+  const text = 'A suicide bomber killed 30 worshippers at a mosque in Peshawar on Friday. The Pakistani Taliban denied involvement, and the attack was claimed by Islamic State through its Amaq news agency.';
+  for (const t of casings(text)) {
+    const links = each(t, '2019-12-04', i => i.perpetrators.filter(p => p.kind === 'organization').map(p => [p.canonical, p.attribution]))[0];
+    assert.deepEqual(links, [['Tehrik-i-Taliban Pakistan', 'denied'], ['Islamic State', 'claimed']], t);
+  }
+});
+
 test('weapons seized or stored are no attack; a bomb placed before its planter was caught is', () => {
   const none = [
     'The army said on Monday it had confiscated 200 sticks of dynamite and 22 homemade bombs on a farm near Cali.',
