@@ -1050,6 +1050,16 @@ test('"The Pakistani Taliban denied involvement, and the attack was claimed by I
   }
 });
 
+test('in a ramming, "the driver, identified as …" drove it, and the vehicle that plowed into the crowd is the weapon', () => {
+  const text = 'A truck plowed into a crowd celebrating Bastille Day in Nice on Thursday night, killing at least 84 people. The driver, identified as Mohamed Lahouaiej Bouhlel, a 31-year-old Tunisian, was shot dead by police.';
+  for (const t of casings(text)) {
+    const [inc] = extract(doc(t, '2016-07-15')).incidents;
+    assert.deepEqual(inc?.perpetrators.map(p => p.name.toLowerCase()), ['mohamed lahouaiej bouhlel'], t);
+    assert.ok(!inc?.victims.some(v => /driver|bouhlel/i.test(v.text)), JSON.stringify(inc?.victims));
+    assert.deepEqual(inc?.weapons.map(w => [w.text.toLowerCase(), w.type]), [['truck', 'vehicle']], t);
+  }
+});
+
 test('weapons seized or stored are no attack; a bomb placed before its planter was caught is', () => {
   const none = [
     'The army said on Monday it had confiscated 200 sticks of dynamite and 22 homemade bombs on a farm near Cali.',

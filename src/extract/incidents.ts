@@ -294,7 +294,7 @@ function fill(a: Annotated, d: Draft, eventSents: Set<number>): Incident | null 
   }
   // "a bomb explosion", "the 31 October dynamite attack": the report's own words name the weapon.
   if (!weapons.length) {
-    const w = triggerWeapon(a, d);
+    const w = triggerWeapon(a, d) ?? (type === 'vehicle_ramming' ? rammingVehicle(a, d) : null);
     if (w) add(weapons, { text: w.text, type: w.type }, w.text, 'weapons', w, w.text);
   }
   claims(a, d, perpetrators, ev, eventSents);
@@ -417,6 +417,25 @@ function triggerWeapon(a: Annotated, d: Draft): (Span & { text: string; type: We
         if (!hit || !weapon || hit.to > trig.to || !NAMED_BY_TRIGGER.has(weapon.type)) continue;
         const start = a.tokens[i]!.start, end = a.tokens[hit.to - 1]!.end;
         return { from: i, to: hit.to, start, end, text: a.text.slice(start, end).replace(/\s+/g, ' '), type: weapon.type };
+      }
+    }
+  }
+  return null;
+}
+
+/** How many words before a ramming's verb its vehicle may stand ("a rented truck plowed into"). */
+const VEHICLE_REACH = 4;
+
+/** "A truck plowed into a crowd": the vehicle a ramming's report drives, which is its weapon. */
+function rammingVehicle(a: Annotated, d: Draft): (Span & { text: string; type: Weapon['type'] }) | null {
+  for (const e of d.events) {
+    for (const trig of e.triggers) {
+      if (trig.value.type !== 'vehicle_ramming') continue;
+      for (let i = Math.max(a.sentences[e.sent]!.from, trig.from - VEHICLE_REACH); i < trig.to; i++) {
+        const hit = nouns.matchAt(a.tokens, i, trig.to);
+        if (!hit?.value.some(c => c.cls === 'weapon' && c.type === 'vehicle')) continue;
+        const start = a.tokens[i]!.start, end = a.tokens[hit.to - 1]!.end;
+        return { from: i, to: hit.to, start, end, text: a.text.slice(start, end).replace(/\s+/g, ' '), type: 'vehicle' };
       }
     }
   }

@@ -12,7 +12,7 @@ interface TriggerFile {
   plots: string[]; foiled: string[]; arrests: string[]; seizure: string[]; failed: string[]; unexploded: string[]; attempts: string[]; attemptVerbs: string[]; threatened: string[];
   claimed: string[]; suspected: string[]; inspired: string[]; directed: string[]; denied: string[];
   suicide: string[]; nonIncident: string[]; stateAction: string[]; hypothetical: string[]; generic: string[]; separate: string[]; additional: string[]; blame: string[]; laborStrike: string[]; affiliation: string[]; arrestVerbs: string[]; suspectFrames: string[]; suspicion: string[]; sameDay: string[]; casualtyWords: string[]; agentVerbs: string[]; habitual: string[]; lawAgents: string[]; commemoration: string[]; sequel: string[]; groupNaming: string[]; attackVerbs: string[]; objectVerbs: string[]; charged: string[]; summary: string[]; motive: string[];
-  ramming: { verbs: string[]; vehicles: string[]; into: string[] };
+  ramming: { verbs: string[]; vehicles: string[]; into: string[]; drivers: string[] };
 }
 interface NounFile {
   perpetrator: string[]; needsModifier: string[]; perpetratorModifiers: string[]; person: string[]; neutral: string[];
@@ -60,7 +60,7 @@ export const suspectFrames = new Set(T.suspectFrames);
 export const agentVerbs = new Set(T.agentVerbs);
 
 /** "drove a 19-tonne truck into the crowd": the parts of a ramming that a fixed phrase cannot list. */
-export const ramming = { verbs: new Set(T.ramming.verbs), vehicles: new Set(T.ramming.vehicles), into: new Set(T.ramming.into) };
+export const ramming = { verbs: new Set(T.ramming.verbs), vehicles: new Set(T.ramming.vehicles), into: new Set(T.ramming.into), drivers: new Set(T.ramming.drivers) };
 
 /** "men wearing military uniforms": words that introduce what perpetrators wore, and the garments that end it. */
 /**

@@ -7,7 +7,7 @@ import type { IncidentType, TargetCategory, WeaponType } from '../model.js';
 import { anyWord, type Annotated } from './annotate.js';
 import type { Token } from '../nlp/tokens.js';
 import type { NounPhrase } from './noun-phrases.js';
-import { agentGap, agentVerbs, armedPersons, armingWords, arrestVerbs, cues, explosiveAfter, functionWords, genericVictims, groupHeads, judgingVerbs, namingVerbs, nounEndingAt, nouns, objectPronouns, pastForms, perpetratorModifiers, projectiles, type NounClass, predicateNouns, reportingVerbs, speakerPrepositions, speechVerbs, statementChannel, suspectFrames, triggers } from './lexicon.js';
+import { agentGap, agentVerbs, armedPersons, armingWords, arrestVerbs, cues, explosiveAfter, functionWords, genericVictims, groupHeads, judgingVerbs, namingVerbs, nounEndingAt, nouns, objectPronouns, pastForms, perpetratorModifiers, projectiles, type NounClass, predicateNouns, ramming, reportingVerbs, speakerPrepositions, speechVerbs, statementChannel, suspectFrames, triggers } from './lexicon.js';
 import { numberAt } from '../nlp/numbers.js';
 import { personNames } from './names.js';
 
@@ -157,6 +157,7 @@ export function roleFeatures(a: Annotated, np: NounPhrase, type: IncidentType, a
  */
 export function decideRole(a: Annotated, np: NounPhrase, type: IncidentType, f: Map<string, number>,
   { listed = false, plot = false }: { listed?: boolean; plot?: boolean } = {}): RoleDecision | null {
+  if (type === 'vehicle_ramming' && rammingDriver(a, np)) return { role: 'perpetrator', p: 1, category: 'other', weaponType: 'unknown' };
   const sure = ruleDecision(a, np, listed);
   if (sure !== null) return sure || null;
   const d = decideRoleByModel(a, np, type, f);
@@ -215,6 +216,15 @@ export function ruleDecision(a: Annotated, np: NounPhrase, listed = false): Role
     return { role: 'victim', p: 1, category: 'other', weaponType: 'unknown' };
   }
   return null;
+}
+
+/** "The driver, identified as Mohamed Lahouaiej Bouhlel, …": in a ramming, the driver (and the name he is identified as) drove it. */
+function rammingDriver(a: Annotated, np: NounPhrase): boolean {
+  const t = a.tokens;
+  const theDriver = (to: number) => ramming.drivers.has(t[to - 1]?.lower ?? '') && t[to - 2]?.lower === 'the';
+  if (theDriver(np.to) && np.to - np.from === 1) return true;
+  if (!np.classes.some(c => c.cls === 'name') || t[np.from - 1]?.lower !== 'as' || !namingVerbs.has(t[np.from - 2]?.lower ?? '')) return false;
+  return t[np.from - 3]?.text === ',' && theDriver(np.from - 3);
 }
 
 /** A word for attackers, not one that may name anybody ("gunmen", "the attacker"; not "men", "the driver"). */
