@@ -83,7 +83,11 @@ for (const c of atc) {
 }
 const geonamesAdmin = new Map<string, number>(); // cc:geonamesCode -> admin1 index
 for (const [gk, v] of votes) {
-  const [cc] = gk.split(':');
+  const [cc, code] = gk.split(':');
+  // A GeoNames code in letters is the state's ISO code ("GB:NIR", "US:CA"), whatever the towns' votes say
+  // (country-state-city files Belfast under a county; numeric codes, like France's, are of another list).
+  const same = /^[A-Z]+$/.test(code ?? '') ? stateIndex.get(gk) : undefined;
+  if (same !== undefined) { geonamesAdmin.set(gk, same); continue; }
   const [iso] = [...v.entries()].sort((a, b) => b[1] - a[1])[0]!;
   const idx = stateIndex.get(cc + ':' + iso);
   if (idx !== undefined) geonamesAdmin.set(gk, idx);

@@ -57,6 +57,12 @@ test('places: admin1 with and without type words', () => {
   assert.equal(bolivar.typeWord, 'department');
 });
 
+test('places: a town\'s admin1 is its GeoNames region, not a namesake county the other list files it under', () => {
+  assert.equal(placeIn('a car bomb in Omagh, County Tyrone', 'Omagh').admin1, 'Northern Ireland');
+  assert.equal(placeIn('an attack in Glasgow', 'Glasgow').admin1, 'Scotland');
+  assert.equal(placeIn('a shooting in San Bernardino, California', 'San Bernardino').admin1, 'California');
+});
+
 test('places: countries and their aliases', () => {
   const cases: [string, string][] = [
     ['Burma', 'MM'], ['Myanmar', 'MM'], ['Ivory Coast', 'CI'], ["Cote d'Ivoire", 'CI'], ['the United States', 'US'],
