@@ -1060,6 +1060,12 @@ test('in a ramming, "the driver, identified as …" drove it, and the vehicle th
   }
 });
 
+test('"the hostage-takers threatened to blow up the building": a threat of the attackers during the siege is part of it', () => {
+  const text = paragraphs('Heavily armed gunmen seized a school in the town of Beslan on Wednesday and are holding hundreds of people hostage.',
+    'The hostage-takers are reported to have mined the gymnasium and to have threatened to blow up the building if it is stormed.');
+  for (const t of casings(text)) assert.deepEqual(each(t, '2004-09-02', i => [i.type, i.status]), [['hostage_taking', 'carried_out']], t);
+});
+
 test('weapons seized or stored are no attack; a bomb placed before its planter was caught is', () => {
   const none = [
     'The army said on Monday it had confiscated 200 sticks of dynamite and 22 homemade bombs on a farm near Cali.',

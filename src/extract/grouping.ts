@@ -4,7 +4,7 @@ import type { Annotated, PlaceSpan, Span } from './annotate.js';
 import { DATE_REACH, type EventMention } from './events.js';
 import { bestPlace, daysBefore, narrower, PLACE_RANK, sameDay, samePlace, sentenceDate, sentencePlaces, weekEarlier } from './sentence-context.js';
 import { personNames } from './names.js';
-import { casualtyWords, cues } from './lexicon.js';
+import { casualtyWords, cues, nouns } from './lexicon.js';
 
 export interface Draft {
   events: EventMention[];
@@ -174,9 +174,21 @@ function joins(a: Annotated, cur: Draft, ev: EventMention, date: { value: Incide
   if (place && cur.place && !samePlace(place, cur.place)) return false;
   if (ev.anaphoric) return true;
   if (FAMILY[ev.type] !== FAMILY[cur.events[0]!.type] && ev.weight >= 3 && cur.events[0]!.weight >= 3) return false;
-  if (ev.status !== cur.events[0]!.status) return false;
+  // "the hostage-takers threatened to blow up the building": what the attackers threaten while the attack goes on.
+  if (ev.status !== cur.events[0]!.status && !(ev.status === 'threatened' && cur.events[0]!.status === 'carried_out' && !date && !place && byTheAttackers(a, ev))) return false;
   if (ev.sent - last.sent > MAX_GAP && (date || place)) return false;
   return true;
+}
+
+const ATTACKER_PRONOUNS = new Set(['they', 'he', 'she']);
+
+/** "The hostage-takers threatened…", "They threatened…": the sentence opens on the attackers told before. */
+function byTheAttackers(a: Annotated, ev: EventMention): boolean {
+  const t = a.tokens, s = a.sentences[ev.sent]!;
+  if (ATTACKER_PRONOUNS.has(t[s.from]!.lower)) return true;
+  if (t[s.from]!.lower !== 'the') return false;
+  const head = nouns.matchAt(t, s.from + 1, s.to);
+  return !!head?.value.some(c => c.cls === 'perpetrator') && !head.value.some(c => c.cls === 'person');
 }
 
 /** "attacks in Kenya, Germany and the United States": a plural trigger over a list of places, one incident each. */

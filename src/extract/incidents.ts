@@ -97,9 +97,12 @@ const norm = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').tri
 function fill(a: Annotated, d: Draft, eventSents: Set<number>): Incident | null {
   const ev: Evidence[] = [];
   const first = d.events[0]!;
-  let type = typeOf(d.events.flatMap(e => e.triggers)).type;
+  // A threat told during an attack carried out ("the hostage-takers threatened to blow up the building") makes it
+  // neither a threat nor a bombing.
+  const reports = d.events.some(e => e.status !== 'threatened') ? d.events.filter(e => e.status !== 'threatened') : d.events;
+  let type = typeOf(reports.flatMap(e => e.triggers)).type;
   // The status of the strongest report of the event (the first among equals).
-  let status = d.events.reduce((b, e) => (e.weight > b.weight ? e : b)).status;
+  let status = reports.reduce((b, e) => (e.weight > b.weight ? e : b)).status;
   // "A car bomb was found smoking in an SUV … The device failed to explode": told later how it ended.
   if (status === 'carried_out' && d.events.some(e => e.status === 'failed')) status = 'failed';
   const trig = first.triggers[0]!;
