@@ -1066,6 +1066,17 @@ test('"the hostage-takers threatened to blow up the building": a threat of the a
   for (const t of casings(text)) assert.deepEqual(each(t, '2004-09-02', i => [i.type, i.status]), [['hostage_taking', 'carried_out']], t);
 });
 
+test('"set fire to a planned refugee shelter … No one was hurt": an arson carried out on a shelter, and no attack told by the toll of none', () => {
+  const text = 'Unknown attackers set fire to a planned refugee shelter in the eastern German town of Bautzen overnight, police said on Sunday. No one was hurt.';
+  for (const t of casings(text)) {
+    assert.deepEqual(each(t, '2016-02-21', i => [i.type, i.status, i.targets.map(x => x.text.toLowerCase())]), [['arson', 'carried_out', ['refugee shelter']]], t);
+  }
+  const a = annotate(doc('A bomb exploded outside a bank in Kabul on Saturday. Nobody was injured.', '2019-12-10'));
+  assert.deepEqual(eventMentions(a).map(e => e.sent), [0]);
+  const later = 'A car bomb was found smoking in Times Square on Saturday night, police said. The device began to burn but failed to explode. Nobody was hurt.';
+  for (const t of casings(later)) assert.deepEqual(each(t, '2010-05-02', i => [i.status, i.injured?.value]), [['failed', 0]], t);
+});
+
 test('weapons seized or stored are no attack; a bomb placed before its planter was caught is', () => {
   const none = [
     'The army said on Monday it had confiscated 200 sticks of dynamite and 22 homemade bombs on a farm near Cali.',

@@ -38,7 +38,8 @@ export function casualties(a: Annotated, from: number, to: number): CasualtyMent
   const { tokens } = a;
   const out: CasualtyMention[] = [];
   for (let i = from; i < to; i++) {
-    const n = numberAt(tokens, i);
+    // "Nobody was hurt": a count of none.
+    const n = numberAt(tokens, i) ?? (tokens[i]!.lower === 'nobody' ? { from: i, to: i + 1, count: { value: 0 } } : null);
     if (!n || n.count.value > 100000) continue;
     if (isYear(tokens[n.to - 1]!)) continue; // a year, not a count
     const byVerbBefore = countBefore(a, n, from);

@@ -60,7 +60,7 @@ export function eventMentions(a: Annotated): EventMention[] {
     const current = past.length ? found.filter(h => !past.includes(h) && !past.some(p => tollOfPast(a, p, h))) : found;
     const hits = current.length ? current : found;
     const has = (m: PhraseMatcher<true>) => m.has(tokens, s.from, s.to);
-    const plot = has(cues.plot), foiled = has(cues.foiled), arrests = has(cues.arrests), failed = has(cues.failed) || attempted(a, s.from, s.to, hits), threatened = cues.threatened.findAll(tokens, s.from, s.to).some(c => !inRelativeAside(a, s.from, s.to, c));
+    const plot = plotIn(a, s.from, s.to), foiled = has(cues.foiled), arrests = has(cues.arrests), failed = has(cues.failed) || attempted(a, s.from, s.to, hits), threatened = cues.threatened.findAll(tokens, s.from, s.to).some(c => !inRelativeAside(a, s.from, s.to, c));
     // Hypothetical only when the cue governs the trigger: "could attack", "urged supporters to carry out attacks".
     const t0 = hits[0]!.from;
     // "their aim was to smuggle explosives and to detonate them": an attack only intended, unless tried.
@@ -70,6 +70,7 @@ export function eventMentions(a: Annotated): EventMention[] {
 
     if (hypothetical && !plot && !foiled && !threatened) continue;
     if (seizedWeapons(a, s.from, hits) && !plot && !foiled && !failed) continue;
+    if (noOneHurt(a, s.from, hits)) continue;
     const { type, weight } = typeOf(hits, plot || foiled);
     if (stateAction(a, s.from, s.to)) continue;
     if (nonIncident && weight < 3) continue;
@@ -105,6 +106,28 @@ export function eventMentions(a: Annotated): EventMention[] {
     }
   }
   return out;
+}
+
+/** How many words before a toll's verb its negated subject may stand ("No one else was hurt"). */
+const NO_ONE_REACH = 4;
+
+/** "Nobody was injured", "No one was hurt": a toll of none tells no attack. */
+function noOneHurt(a: Annotated, from: number, hits: PhraseHit<TriggerInfo>[]): boolean {
+  const t = a.tokens;
+  if (!hits.every(h => h.to - h.from === 1 && casualtyWords.has(t[h.from]!.lower))) return false;
+  const v = hits[0]!.from;
+  for (let k = Math.max(from, v - NO_ONE_REACH); k < v; k++) {
+    const w = t[k]!.lower;
+    if (w === 'nobody' || w === 'none' || w === 'no' && t[k + 1]?.lower === 'one') return true;
+  }
+  return false;
+}
+
+/** "a planned refugee shelter": "planned" before a noun that is no attack describes that noun, not a plot. */
+function plotIn(a: Annotated, from: number, to: number): boolean {
+  const t = a.tokens;
+  return cues.plot.findAll(t, from, to).some(h => !(h.to - h.from === 1 && t[h.from]!.lower === 'planned'
+    && nouns.matchAt(t, h.to, to) && !triggers.matchAt(t, h.to, to)));
 }
 
 /**

@@ -234,9 +234,10 @@ function fill(a: Annotated, d: Draft, eventSents: Set<number>): Incident | null 
   // The sentence after a report often names who and what ("The victims were…"): candidates too, marked as context.
   for (const sent of d.sents) {
     const next = sent + 1;
-    // "Two of the victims died in hospital": a toll of some of the people told before.
-    if (next < a.sentences.length && !eventSents.has(next)) {
-      counts.push(...casualties(a, a.sentences[next]!.from, a.sentences[next]!.to).filter(c => partitive(a, c)));
+    // "Two of the victims died in hospital", "No one was injured": a toll of some or none of the people told before,
+    // in the sentences after the report that tell no other event.
+    for (let k = next; k < Math.min(a.sentences.length, next + TOLL_AFTER) && !eventSents.has(k); k++) {
+      counts.push(...casualties(a, a.sentences[k]!.from, a.sentences[k]!.to).filter(c => c.count.value === 0 || partitive(a, c)));
     }
     if (next < a.sentences.length && !eventSents.has(next) && !d.sents.includes(next)) {
       if (a.sentences[next]!.para === a.sentences[sent]!.para) roleCandidatesOf(next, [a.sentences[next]!.from], true);
@@ -567,6 +568,9 @@ function maxCount(counts: CasualtyMention[], field: CasualtyMention['field'], a:
   ev.push(evidence(a, field, String(best.count.value), span));
   return { count: best.count, mention: best };
 }
+
+/** How many sentences after a report may tell its toll of some or none ("The device failed to explode. Nobody was hurt."). */
+const TOLL_AFTER = 2;
 
 /** "two of the victims", "three of them": a count of some of the people already told. */
 function partitive(a: Annotated, c: CasualtyMention): boolean {
