@@ -680,7 +680,14 @@ test('"no one was injured" is a count of none, and "groups linked to al-Qaeda an
 
 test('a quote that runs over several sentences keeps its speaker', () => {
   const r = extract(doc('"We will not forgive. We will not forget. We will hunt you down and make you pay," President Joe Biden said in an address from the White House.', '2021-08-27'));
-  assert.deepEqual(r.quotes.map(q => [q.speaker, q.text]), [['President Joe Biden', 'We will not forgive. We will not forget. We will hunt you down and make you pay']]);
+  assert.deepEqual(r.quotes.map(q => [q.speaker, q.role, q.text]), [['Joe Biden', 'President', 'We will not forgive. We will not forget. We will hunt you down and make you pay']]);
+});
+
+test('quotes: a title before the name is the role; a role in lower case before the name, and a speaker only described, are kept', () => {
+  const text = 'Interior Minister Karl Nehammer said: "We will not be intimidated by this attack." "The group has shown it can still strike," a Cairo-based Western diplomat who asked not to be named told Reuters. "We are investigating every lead," police spokeswoman Anna Berg told reporters on Sunday.';
+  assert.deepEqual(extract(doc(text)).quotes.map(q => [q.speaker, q.role]), [
+    ['Karl Nehammer', 'Interior Minister'], ['a Cairo-based Western diplomat', null], ['Anna Berg', 'police spokeswoman'],
+  ]);
 });
 
 test('"we begin tonight in vienna, where a gunman opened fire … on monday evening": the date after the verb is the attack\'s, one incident', () => {

@@ -3,12 +3,17 @@
 import type { Quote } from '../model.js';
 import { tokenAt, type Annotated } from './annotate.js';
 import type { Sentence } from '../nlp/tokens.js';
+import { isTitle } from './names.js';
 
 const VERB = '(?:said|says|added|argued|explained|warned|told\\s+[\\w\\s]{1,30}?|stated|noted|wrote|insisted|declared)';
 const NAME = "((?:[A-Z][\\w'’.-]+\\s+){0,3}[A-Z][\\w'’-]+)";
 const PRONOUN = '(he|she|they)';
 const APPOSITION = "(?:,\\s+(?:an?|the)\\s+([^,“”\"]+?)(?:\\s+(?:at|of|with|for|from)\\s+(?:the\\s+)?([^,.“”\"]+))?(?=[,.]|$))?";
-const AFTER = new RegExp(`^[,\\s]*(?:${VERB}\\s+${NAME}${APPOSITION}|(?:${NAME}|${PRONOUN})\\s+${VERB}\\b)`);
+/** Lower-case words of a role before a name ("police spokeswoman Anna Berg told reporters"). */
+const ROLE_WORDS = '((?:[a-z][\\w-]*\\s+){1,3})?';
+/** A speaker described, not named ("a Cairo-based Western diplomat who asked not to be named told Reuters"). */
+const DESCRIBED = '(an?\\s+[^,“”"]{3,60}?)(?:\\s+who\\s+[^,“”"]{3,40}?)?';
+const AFTER = new RegExp(`^[,\\s]*(?:${VERB}\\s+${NAME}${APPOSITION}|(?:${ROLE_WORDS}${NAME}|${PRONOUN})\\s+${VERB}\\b|${DESCRIBED}\\s+${VERB}\\b)`);
 const BEFORE = new RegExp(`${NAME}${APPOSITION},?\\s+${VERB}[:,]?\\s*$`);
 const QUOTED = /[“"]([^”"]{15,}?)[”"]/g;
 
@@ -19,7 +24,12 @@ export function quotes(a: Annotated): Quote[] {
   const out: Quote[] = [];
   const known: Speaker[] = [];
   let last: Speaker | null = null;
-  const remember = (name: string, role: string | null, affiliation: string | null): Speaker => {
+  const remember = (titled: string, role: string | null, affiliation: string | null): Speaker => {
+    // "Interior Minister Karl Nehammer": the title is the role.
+    const words = titled.split(/\s+/);
+    const k = words.reduce((last, w, i) => (i < words.length - 1 && isTitle(w.toLowerCase()) ? i : last), -1);
+    const name = k >= 0 ? words.slice(k + 1).join(' ') : titled;
+    if (k >= 0) role ??= words.slice(0, k + 1).join(' ');
     const surname = name.split(/\s+/).pop()!;
     const prior = known.find(k => k.name === name || k.name.endsWith(' ' + surname));
     if (prior) { if (role && !prior.role) { prior.role = role; prior.affiliation = affiliation; } return prior; }
@@ -39,9 +49,11 @@ export function quotes(a: Annotated): Quote[] {
       const before = after ? null : BEFORE.exec(a.text.slice(startSentence.start, open));
       let speaker: Speaker | null = null;
       if (after) {
-        const name = after[1] ?? after[4];
-        if (name) speaker = remember(name, after[2] ?? null, after[3] ?? null);
-        else if (after[5]) speaker = last;
+        // Groups: said NAME, ROLE, AFFILIATION | ROLE WORDS, NAME | PRONOUN | DESCRIPTION.
+        if (after[1]) speaker = remember(after[1], after[2] ?? null, after[3] ?? null);
+        else if (after[5]) speaker = remember(after[5], after[4]?.trim() ?? null, null);
+        else if (after[6]) speaker = last;
+        else if (after[7]) speaker = { name: after[7], role: null, affiliation: null };
       } else if (before) speaker = remember(before[1]!, before[2] ?? null, before[3] ?? null);
       else if (open === startSentence.start && last && out.length && out[out.length - 1]!.end >= open - 2) speaker = last;
       if (!speaker) continue;
