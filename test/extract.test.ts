@@ -1084,6 +1084,15 @@ test('"set fire to a planned refugee shelter … No one was hurt": an arson carr
   for (const t of casings(later)) assert.deepEqual(each(t, '2010-05-02', i => [i.status, i.injured?.value]), [['failed', 0]], t);
 });
 
+test('"carried out the 1994 bombing of the AMIA Jewish community center in Buenos Aires, which killed 85 people": the toll is the old bombing\'s', () => {
+  const text = 'The court said on Thursday that Hezbollah carried out the 1994 bombing of the AMIA Jewish community center in Buenos Aires, which killed 85 people.';
+  for (const t of casings(text)) {
+    assert.ok(each(t, '2024-04-12', i => i.date).every(d => typeof d === 'string' && d.startsWith('1994')), t);
+    // Not an armed attack of the day the court ruled, with the old toll.
+    assert.deepEqual(eventMentions(annotate(doc(t, '2024-04-12'))).map(e => e.type), ['bombing'], t);
+  }
+});
+
 test('weapons seized or stored are no attack; a bomb placed before its planter was caught is', () => {
   const none = [
     'The army said on Monday it had confiscated 200 sticks of dynamite and 22 homemade bombs on a farm near Cali.',

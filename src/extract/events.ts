@@ -288,7 +288,7 @@ function stateAction(a: Annotated, from: number, to: number): boolean {
   return !(bareStrike && cues.laborStrike.has(a.tokens, from, to));
 }
 
-const RELATIVE_REACH = 8;
+const RELATIVE_REACH = 14;
 
 /** A casualty word in a relative clause after a past event's trigger: "the 1998 bombing, which killed 224". */
 function tollOfPast(a: Annotated, past: PhraseHit<TriggerInfo>, h: PhraseHit<TriggerInfo>): boolean {
