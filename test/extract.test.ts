@@ -1093,6 +1093,11 @@ test('"carried out the 1994 bombing of the AMIA Jewish community center in Bueno
   }
 });
 
+test('a bombing that killed people is carried out, whatever controlled explosion the police carried out later', () => {
+  const text = 'A suicide bomber detonated an explosive device at Manchester Arena on Monday night, killing at least 22 people, police said. Officers arrested a man and carried out a controlled explosion during a search of a property.';
+  for (const t of casings(text)) assert.deepEqual(each(t, '2017-05-23', i => i.status), ['carried_out'], t);
+});
+
 test('weapons seized or stored are no attack; a bomb placed before its planter was caught is', () => {
   const none = [
     'The army said on Monday it had confiscated 200 sticks of dynamite and 22 homemade bombs on a farm near Cali.',

@@ -47,7 +47,8 @@ export function eventMentions(a: Annotated): EventMention[] {
     // "a group known for bombings and kidnappings for ransom": what someone habitually does is no event.
     // "the anniversary of the killing of…": an event remembered is not the one reported.
     const found = triggers.findAll(tokens, s.from, s.to).filter(h => !cues.habitual.has(tokens, Math.max(s.from, h.from - HABIT_REACH), h.from)
-      && !lawAgentAround(tokens, h.from, h.to) && !cues.commemoration.has(tokens, Math.max(s.from, h.from - COMMEMORATION_REACH), h.from));
+      && !lawAgentAround(tokens, h.from, h.to) && !cues.commemoration.has(tokens, Math.max(s.from, h.from - COMMEMORATION_REACH), h.from)
+      && !inDisposal(a, h));
     const ram = rammingAt(a, s.from, s.to);
     if (ram) found.unshift(ram);
     const charged = chargedWithExplosivesIn(a, s.from, s.to);
@@ -106,6 +107,12 @@ export function eventMentions(a: Annotated): EventMention[] {
     }
   }
   return out;
+}
+
+/** "police carried out a controlled explosion": a trigger word inside a phrase of bomb disposal tells no attack. */
+function inDisposal(a: Annotated, h: PhraseHit<TriggerInfo>): boolean {
+  for (let k = Math.max(0, h.from - 2); k <= h.from; k++) if ((cues.disposal.matchAt(a.tokens, k)?.to ?? -1) >= h.to) return true;
+  return false;
 }
 
 /** How many words before a toll's verb its negated subject may stand ("No one else was hurt"). */

@@ -103,8 +103,6 @@ function fill(a: Annotated, d: Draft, eventSents: Set<number>): Incident | null 
   let type = typeOf(reports.flatMap(e => e.triggers)).type;
   // The status of the strongest report of the event (the first among equals).
   let status = reports.reduce((b, e) => (e.weight > b.weight ? e : b)).status;
-  // "A car bomb was found smoking in an SUV … The device failed to explode": told later how it ended.
-  if (status === 'carried_out' && d.events.some(e => e.status === 'failed')) status = 'failed';
   const trig = first.triggers[0]!;
   ev.push(evidence(a, 'type', type, { from: trig.from, to: trig.to, start: a.tokens[trig.from]!.start, end: a.tokens[trig.to - 1]!.end }));
 
@@ -309,8 +307,11 @@ function fill(a: Annotated, d: Draft, eventSents: Set<number>): Incident | null 
   const victimPhrases = decided.filter(r => r.role === 'victim').map(r => r.np);
   const killed = withOthers(a, maxCount(counts, 'killed', a, ev), () => peopleToll(a, victimPhrases, 'killed', ev));
   const injured = withOthers(a, maxCount(counts, 'injured', a, ev), () => peopleToll(a, victimPhrases, 'injured', ev));
-  // "A car bomb was found smoking in an SUV … The device began to burn but failed to explode": the sentence after
-  // a report of a bombing that harmed no one says how it ended.
+  // "A car bomb was found smoking in an SUV … The device failed to explode": told later how it ended, when it
+  // killed no one ("…carried out a controlled explosion during a search" is no failure of a bombing that killed 22).
+  if (status === 'carried_out' && !killed?.value && d.events.some(e => e.status === 'failed')) status = 'failed';
+  // "… The device began to burn but failed to explode": the sentence after a report of a bombing that harmed no
+  // one says how it ended.
   if (status === 'carried_out' && type === 'bombing' && !killed?.value && !injured?.value && d.sents.some(s => {
     const next = a.sentences[s + 1];
     return next && !eventSents.has(s + 1) && cues.unexploded.has(a.tokens, next.from, next.to);

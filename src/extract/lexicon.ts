@@ -9,7 +9,7 @@ const load = <T>(name: string): T => JSON.parse(readFileSync(dataPath('lexicon',
 
 interface TriggerFile {
   triggers: { type: IncidentType; weight: number; words: string[] }[];
-  plots: string[]; foiled: string[]; arrests: string[]; seizure: string[]; failed: string[]; unexploded: string[]; attempts: string[]; attemptVerbs: string[]; threatened: string[];
+  plots: string[]; foiled: string[]; arrests: string[]; seizure: string[]; failed: string[]; unexploded: string[]; disposal: string[]; attempts: string[]; attemptVerbs: string[]; threatened: string[];
   claimed: string[]; suspected: string[]; inspired: string[]; directed: string[]; denied: string[];
   suicide: string[]; nonIncident: string[]; stateAction: string[]; hypothetical: string[]; generic: string[]; separate: string[]; additional: string[]; blame: string[]; laborStrike: string[]; affiliation: string[]; arrestVerbs: string[]; suspectFrames: string[]; suspicion: string[]; sameDay: string[]; casualtyWords: string[]; agentVerbs: string[]; habitual: string[]; lawAgents: string[]; commemoration: string[]; sequel: string[]; groupNaming: string[]; attackVerbs: string[]; objectVerbs: string[]; charged: string[]; summary: string[]; motive: string[];
   ramming: { verbs: string[]; vehicles: string[]; into: string[]; drivers: string[] };
@@ -36,7 +36,7 @@ for (const t of T.triggers) for (const w of t.words) triggers.add(w, { type: t.t
 
 const cue = (words: string[]) => new PhraseMatcher<true>().addAll(words, true);
 export const cues = {
-  plot: cue(T.plots), foiled: cue(T.foiled), arrests: cue(T.arrests), seizure: cue(T.seizure), failed: cue(T.failed), unexploded: cue(T.unexploded), attempts: cue(T.attempts), threatened: cue(T.threatened),
+  plot: cue(T.plots), foiled: cue(T.foiled), arrests: cue(T.arrests), seizure: cue(T.seizure), failed: cue(T.failed), unexploded: cue(T.unexploded), disposal: cue(T.disposal), attempts: cue(T.attempts), threatened: cue(T.threatened),
   claimed: cue(T.claimed), suspected: cue(T.suspected), inspired: cue(T.inspired), directed: cue(T.directed),
   denied: cue(T.denied), suicide: cue(T.suicide), nonIncident: cue(T.nonIncident), stateAction: cue(T.stateAction),
   hypothetical: cue(T.hypothetical), generic: cue(T.generic), separate: cue(T.separate),
