@@ -61,7 +61,7 @@ export function eventMentions(a: Annotated): EventMention[] {
     const current = past.length ? found.filter(h => !past.includes(h) && !past.some(p => tollOfPast(a, p, h))) : found;
     const hits = current.length ? current : found;
     const has = (m: PhraseMatcher<true>) => m.has(tokens, s.from, s.to);
-    const plot = plotIn(a, s.from, s.to), foiled = has(cues.foiled), arrests = has(cues.arrests), failed = has(cues.failed) || attempted(a, s.from, s.to, hits), threatened = cues.threatened.findAll(tokens, s.from, s.to).some(c => !inRelativeAside(a, s.from, s.to, c));
+    const plot = plotIn(a, s.from, s.to), foiled = has(cues.foiled), arrests = has(cues.arrests), failed = has(cues.failed) || attempted(a, s.from, s.to, hits), threatened = has(cues.threatened) && cues.threatened.findAll(tokens, s.from, s.to).some(c => !inRelativeAside(a, s.from, s.to, c));
     // Hypothetical only when the cue governs the trigger: "could attack", "urged supporters to carry out attacks".
     const t0 = hits[0]!.from;
     // "their aim was to smuggle explosives and to detonate them": an attack only intended, unless tried.
@@ -133,7 +133,7 @@ function noOneHurt(a: Annotated, from: number, hits: PhraseHit<TriggerInfo>[]): 
 /** "a planned refugee shelter": "planned" before a noun that is no attack describes that noun, not a plot. */
 function plotIn(a: Annotated, from: number, to: number): boolean {
   const t = a.tokens;
-  return cues.plot.findAll(t, from, to).some(h => !(h.to - h.from === 1 && t[h.from]!.lower === 'planned'
+  return cues.plot.has(t, from, to) && cues.plot.findAll(t, from, to).some(h => !(h.to - h.from === 1 && t[h.from]!.lower === 'planned'
     && nouns.matchAt(t, h.to, to) && !triggers.matchAt(t, h.to, to)));
 }
 

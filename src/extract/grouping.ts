@@ -4,7 +4,7 @@ import type { Annotated, PlaceSpan, Span } from './annotate.js';
 import { DATE_REACH, type EventMention } from './events.js';
 import { bestPlace, daysBefore, narrower, PLACE_RANK, sameDay, samePlace, sentenceDate, sentencePlaces, weekEarlier } from './sentence-context.js';
 import { personNames } from './names.js';
-import { casualtyWords, cues, nouns } from './lexicon.js';
+import { casualtyWords, cues, nouns, subjectPronouns } from './lexicon.js';
 
 export interface Draft {
   events: EventMention[];
@@ -180,12 +180,10 @@ function joins(a: Annotated, cur: Draft, ev: EventMention, date: { value: Incide
   return true;
 }
 
-const ATTACKER_PRONOUNS = new Set(['they', 'he', 'she']);
-
 /** "The hostage-takers threatened…", "They threatened…": the sentence opens on the attackers told before. */
 function byTheAttackers(a: Annotated, ev: EventMention): boolean {
   const t = a.tokens, s = a.sentences[ev.sent]!;
-  if (ATTACKER_PRONOUNS.has(t[s.from]!.lower)) return true;
+  if (subjectPronouns.has(t[s.from]!.lower)) return true;
   if (t[s.from]!.lower !== 'the') return false;
   const head = nouns.matchAt(t, s.from + 1, s.to);
   return !!head?.value.some(c => c.cls === 'perpetrator') && !head.value.some(c => c.cls === 'person');

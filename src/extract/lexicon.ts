@@ -20,7 +20,7 @@ interface NounFile {
   attire: { verbs: string[]; garments: string[] }; predicateNouns: string[]; affiliateNouns: string[]; armingWords: string[]; projectiles: string[]; officeHolders: string[];
 }
 interface FunctionFile { function: string[]; reporting: string[]; modifiers: string[]; agentFillers: string[]; pastForms: string[]; verbParticles: string[]; objectPronouns: string[]; judgingVerbs: string[]; calendar: string[]; negators: string[]; referring: string[];
-  statementNouns: string[]; channelPrepositions: string[]; channelThrough: string[]; channelVerbs: string[]; determiners: string[]; namingVerbs: string[]; temporalSubordinators: string[]; timeDistances: string[]; framingPrepositions: string[]; laterSubordinators: string[]; agentGap: string[]; copulas: string[]; relativePronouns: string[]; clauseOpeners: string[]; speechVerbs: string[]; contrastWords: string[]; asideOpeners: string[]; speakerPrepositions: string[]; nameJoins: string[] }
+  statementNouns: string[]; channelPrepositions: string[]; channelThrough: string[]; channelVerbs: string[]; determiners: string[]; namingVerbs: string[]; temporalSubordinators: string[]; timeDistances: string[]; framingPrepositions: string[]; laterSubordinators: string[]; agentGap: string[]; copulas: string[]; relativePronouns: string[]; clauseOpeners: string[]; subjectPronouns: string[]; speechVerbs: string[]; contrastWords: string[]; asideOpeners: string[]; speakerPrepositions: string[]; nameJoins: string[] }
 
 export interface TriggerInfo { type: IncidentType; weight: number }
 export type NounClass =
@@ -173,6 +173,8 @@ export const agentGap = new Set(F.agentGap);
 /** "is", "was": with a relative pronoun before them, open a clause that describes the phrase before it. */
 export const copulas = new Set(F.copulas);
 export const relativePronouns = new Set(F.relativePronouns);
+/** "they", "he": opening a sentence, they may stand for the attackers told before. */
+export const subjectPronouns = new Set(F.subjectPronouns);
 /** Words that open a clause of its own: relative pronouns, temporal subordinators, "if", "because"… */
 export const clauseOpeners = new Set([...F.relativePronouns, ...F.temporalSubordinators, ...F.clauseOpeners]);
 /** ", including …,": an aside between a count and its verb. */
