@@ -1444,3 +1444,36 @@ test('"killing at least 30 people … 52 people were wounded": of two phrases fo
     assert.ok(victims.some(v => v.includes('30 people')) && !victims.some(v => v.includes('52 people')), JSON.stringify(victims));
   }
 });
+
+test('"Guerrillas of the MRTA claimed the bombing": the group\'s members are individual perpetrators too, in any casing', () => {
+  for (const text of casings('A bomb exploded on Tuesday in a hotel in Cusco, Peru. Nobody was hurt.\n\nGuerrillas of the Tupac Amaru Revolutionary Movement claimed responsibility for the bombing in leaflets.')) {
+    const names = each(text, '2017-05-24', perpetratorNames)[0] ?? [];
+    assert.ok(names.some(n => /^guerrillas$/i.test(n)), JSON.stringify(names));
+  }
+  const text = 'A bomb exploded on Tuesday in a hotel in Cusco, Peru. Nobody was hurt.\n\nMRTA rebels said they carried out the attack.';
+  assert.ok(perpetratorNames(each(text, '2017-05-24', i => i)[0]!).includes('MRTA rebels'));
+});
+
+test('"the attack was revenge for raids on mosques in Mombasa": the place of the motive is not where the attack was', () => {
+  const text = paragraphs(
+    'Gunmen ambushed a bus in northern Kenya on Saturday, killing 12 passengers.',
+    'The militant group said the attack was revenge for police raids on mosques in the coastal city of Mombasa.');
+  const loc = each(text, '2014-11-23', i => i.location)[0];
+  assert.equal(loc?.country, 'Kenya');
+  assert.notEqual(loc?.place, 'Mombasa');
+});
+
+test('"…ambushed a bus in Kenya. The gunmen stopped the bus 50km from the town of Garissa…": a sentence between two reports names the town', () => {
+  const text = paragraphs(
+    'Gunmen ambushed a bus in northern Kenya, killing 12 passengers.',
+    'The gunmen stopped the bus about 50km from the town of Garissa early on Saturday. Witnesses said they spoke Somali.',
+    'The militant group said the attack was revenge for police raids.');
+  const loc = each(text, '2014-11-23', i => i.location)[0];
+  assert.equal(loc?.place, 'Garissa');
+  // A town of another province is not the province's.
+  const other = paragraphs(
+    'Gunmen ambushed a bus in Mandera County, Kenya, killing 12 passengers.',
+    'The bus had left from Mombasa early on Saturday. Witnesses said they spoke Somali.',
+    'The militant group said the attack was revenge for police raids.');
+  assert.notEqual(each(other, '2014-11-23', i => i.location?.place)[0], 'Mombasa');
+});

@@ -10,7 +10,7 @@ import { nounPhrases, type NounPhrase } from './noun-phrases.js';
 import { isTitle, personNames } from './names.js';
 import { casualties, personToll, type CasualtyMention } from './casualties.js';
 import { agentOf, arrestedPerson, decideRole, listedSuspects, mayNameSuspects, namesSuspect, roleFeatures, ruleDecision, suspectedAttackers, suspectsBefore, type RoleDecision } from './roles.js';
-import { actsInSentence, attributionOf, claimByGroupNoun, claims, clauseOf, defaultSuspect, isState, notAnAuthor, reportSentences, surfaceName, unregisteredGroups } from './perpetrators.js';
+import { actsInSentence, addMembers, attributionOf, claimAt, claimByGroupNoun, claims, clauseOf, defaultSuspect, isState, notAnAuthor, reportSentences, surfaceName, unregisteredGroups } from './perpetrators.js';
 import { evidence } from './evidence.js';
 import { armedPersons, attire, collectiveHeads, countingModifiers, cues, determiners, functionWords, genericVictims, groupHeads, nouns, officeHolders, referringHeads, temporalSubordinators, timeDistances } from './lexicon.js';
 import { exposeFeatures, incidentProbability, incidentThreshold, type Features } from './incident-model.js';
@@ -134,6 +134,15 @@ function fill(a: Annotated, d: Draft, eventSents: Set<number>): Incident | null 
     const para = a.sentences[first.sent]!.para;
     for (let s = first.sent - 1; s >= 0 && a.sentences[s]!.para === para && !place && !eventSents.has(s); s--) place = bestPlace(sentencePlaces(a, s), a.sentences[s]!.to);
   }
+  // "…ambushed a bus in north-eastern Kenya. The gunmen stopped the bus 50km from the town of Mandera…": a sentence
+  // between two reports may name the town in the country (or the province) the report named.
+  if (place && (place.place.kind === 'country' || place.place.kind === 'admin1')) {
+    for (let s = first.sent + 1; s < last; s++) {
+      if (eventSents.has(s)) continue;
+      const p = bestPlace(sentencePlaces(a, s).filter(p => p.cue && p.place.kind === 'city'), a.sentences[s]!.from);
+      if (p && p.place.countryCode === place.place.countryCode && (place.place.kind === 'country' || place.place.kind === 'admin1' && p.place.admin1 === place.place.admin1)) { place = p; break; }
+    }
+  }
   let location: Location | null = null;
   if (place) {
     location = toLocation(place.place);
@@ -213,6 +222,7 @@ function fill(a: Annotated, d: Draft, eventSents: Set<number>): Incident | null 
       if (known && attribution === 'claimed') known.attribution = 'claimed';
       const name = surfaceName(a, act.actorId);
       add(perpetrators, { name, kind: 'organization', attribution, actorId: act.actorId, canonical: act.name }, act.actorId, 'perpetrators', act, name);
+      if (attribution === 'claimed') addMembers(a, act, claimAt(a, clause.from, clause.to), perpetrators, ev);
     }
     roleCandidatesOf(sent, here[0]?.triggers.map(t => t.from) ?? [s.from], false, here.map(e => e.clause));
     // A toll told of a past event the sentence compares with ("the November attacks, in which 130 died") is not this one's.

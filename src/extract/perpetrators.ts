@@ -56,7 +56,7 @@ function claimIn(a: Annotated, from: number, to: number): boolean {
 }
 
 /** Where the sentence's first claim begins, or -1. */
-function claimAt(a: Annotated, from: number, to: number): number {
+export function claimAt(a: Annotated, from: number, to: number): number {
   const hit = cues.claimed.findAll(a.tokens, from, to).find(h => {
     for (let k = Math.max(from, h.from - 4); k < h.from; k++) if (negators.has(a.tokens[k]!.lower)) return false;
     return true;
@@ -126,8 +126,31 @@ export function claims(a: Annotated, d: Draft, perpetrators: Perpetrator[], ev: 
         perpetrators.push({ name, kind: 'organization', attribution: claim ? 'claimed' : inspired ? 'inspired' : denied ? 'denied' : 'suspected', actorId: act.actorId, canonical: act.name });
         ev.push(evidence(a, 'perpetrators', name, act));
       }
+      if (claim) addMembers(a, act, claimAt(a, sent.from, sent.to), perpetrators, ev);
     }
   }
+}
+
+/**
+ * "MRTA guerrillas claimed the attack", "Guerrillas of the MRTA have claimed it": the group's people who did
+ * it are the incident's individual perpetrators too, unless it already has some of that kind. Only the claim's
+ * subject, before `claimFrom` ("the battle claimed 2,000 ISIS fighters" claims lives, not the attack).
+ */
+export function addMembers(a: Annotated, act: ActorSpan, claimFrom: number, perpetrators: Perpetrator[], ev: Evidence[]): void {
+  const t = a.tokens;
+  const isMember = (k: number) => k >= 0 && k < claimFrom && !!nouns.matchAt(t, k, k + 1)?.value.some(c => c.cls === 'perpetrator');
+  let span: Span | null = null;
+  if (isMember(act.to)) span = { from: act.from, to: act.to + 1, start: t[act.from]!.start, end: t[act.to]!.end };
+  else {
+    const of = t[act.from - 1]?.lower === 'the' ? act.from - 2 : act.from - 1;
+    if (t[of]?.lower === 'of' && isMember(of - 1)) span = { from: of - 1, to: of, start: t[of - 1]!.start, end: t[of - 1]!.end };
+  }
+  if (!span) return;
+  const head = t[span.to - 1]!.lower.replace(/s$/, '');
+  if (perpetrators.some(p => p.kind === 'individual' && p.name.toLowerCase().split(/\s+/).pop()!.replace(/s$/, '') === head)) return;
+  const name = a.text.slice(span.start, span.end);
+  perpetrators.push({ name, kind: 'individual' });
+  ev.push(evidence(a, 'perpetrators', name, span));
 }
 
 const GROUP_NAME_WORDS = 6;

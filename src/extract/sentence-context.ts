@@ -58,7 +58,19 @@ function afterStatement(a: Annotated, i: number, sentenceFrom: number): boolean 
 export function sentencePlaces(a: Annotated, sent: number): PlaceSpan[] {
   const s = a.sentences[sent]!;
   return within(a.places, s.from, s.to).filter(p => !p.notTheScene && !reportingVerbs.has(a.tokens[p.to]?.lower ?? '')
-    && (p.place.kind !== 'country' || countryHere(a, p)) && !destination(a, p));
+    && (p.place.kind !== 'country' || countryHere(a, p)) && !destination(a, p) && !inMotive(a, s.from, p));
+}
+
+/**
+ * "the attack was revenge for raids on mosques in the coastal city of Mombasa": a place in the phrase that
+ * gives the motive is where that other thing happened. The phrase ends at a comma.
+ */
+function inMotive(a: Annotated, from: number, p: PlaceSpan): boolean {
+  for (let k = p.from - 1; k >= from; k--) {
+    if (a.tokens[k]!.text === ',' || a.tokens[k]!.text === ';') return false;
+    if (cues.motive.matchAt(a.tokens, k, p.from)) return true;
+  }
+  return false;
 }
 
 /** The token before a place name, past a "the" and a word for a part of the country ("in western Niger"). */
