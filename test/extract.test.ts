@@ -1477,3 +1477,29 @@ test('"…ambushed a bus in Kenya. The gunmen stopped the bus 50km from the town
     'The militant group said the attack was revenge for police raids.');
   assert.notEqual(each(other, '2014-11-23', i => i.location?.place)[0], 'Mombasa');
 });
+
+test('"discussed building an explosive device", "bought explosives": a weapon made or got is no attack', () => {
+  const text = paragraphs(
+    'Police arrested a 19-year-old man suspected of planning a bomb attack on a synagogue in Hagen, prosecutors said on Thursday.',
+    'The man was detained on Wednesday after chat messages in which he discussed building an explosive device with another man. Officers searched his flat.');
+  for (const t of casings(text)) {
+    const found = each(t, '2021-09-16', i => i.status);
+    assert.deepEqual(found, ['foiled'], t);
+  }
+  const bought = 'Prosecutors say the man bought explosives online last month. No attack was carried out.';
+  assert.deepEqual(each(bought, '2021-09-16', i => i.type), []);
+});
+
+test('"bandits have killed hundreds of people in the region this year": a present perfect over a stretch of time is a trend, not the incident', () => {
+  const text = paragraphs(
+    'Gunmen on motorcycles killed at least 30 villagers in an attack on a market in Zamfara state on Sunday, police said.',
+    'No group has claimed responsibility, but armed gangs known as bandits have killed hundreds of people in the region this year.');
+  for (const t of casings(text)) {
+    const found = each(t, '2021-12-20', i => ({ killed: i.killed?.value, perps: perpetratorNames(i).map(n => n.toLowerCase()) }));
+    assert.equal(found.length, 1, t);
+    assert.equal(found[0]!.killed, 30);
+    assert.ok(!found[0]!.perps.includes('bandits'), JSON.stringify(found[0]!.perps));
+  }
+  // One event told in the present perfect is still one.
+  assert.equal(each('Gunmen have killed 30 villagers in an attack on a market in Zamfara state, police said.', '2021-12-20', i => i.killed?.value)[0], 30);
+});

@@ -48,7 +48,7 @@ export function eventMentions(a: Annotated): EventMention[] {
     // "the anniversary of the killing of…": an event remembered is not the one reported.
     const found = triggers.findAll(tokens, s.from, s.to).filter(h => !cues.habitual.has(tokens, Math.max(s.from, h.from - HABIT_REACH), h.from)
       && !lawAgentAround(tokens, h.from, h.to) && !cues.commemoration.has(tokens, Math.max(s.from, h.from - COMMEMORATION_REACH), h.from)
-      && !inDisposal(a, h));
+      && !inDisposal(a, h) && !inPreparation(a, h));
     const ram = rammingAt(a, s.from, s.to);
     if (ram) found.unshift(ram);
     const charged = chargedWithExplosivesIn(a, s.from, s.to);
@@ -67,7 +67,7 @@ export function eventMentions(a: Annotated): EventMention[] {
     // "their aim was to smuggle explosives and to detonate them": an attack only intended, unless tried.
     const intended = hits.every(h => tokens[h.from - 1]?.lower === 'to') && !failed;
     const hypothetical = intended || cues.hypothetical.has(tokens, Math.max(s.from, t0 - 8), t0);
-    const nonIncident = governs(a, cues.nonIncident, s.from, s.to, t0), generic = governs(a, cues.generic, s.from, s.to, t0);
+    const nonIncident = governs(a, cues.nonIncident, s.from, s.to, t0), generic = governs(a, cues.generic, s.from, s.to, t0) || trend(a, s.from, s.to, hits);
 
     if (hypothetical && !plot && !foiled && !threatened) continue;
     if (seizedWeapons(a, s.from, hits) && !plot && !foiled && !failed) continue;
@@ -112,6 +112,33 @@ export function eventMentions(a: Annotated): EventMention[] {
 /** "police carried out a controlled explosion": a trigger word inside a phrase of bomb disposal tells no attack. */
 function inDisposal(a: Annotated, h: PhraseHit<TriggerInfo>): boolean {
   for (let k = Math.max(0, h.from - 2); k <= h.from; k++) if ((cues.disposal.matchAt(a.tokens, k)?.to ?? -1) >= h.to) return true;
+  return false;
+}
+
+/**
+ * "bandits have killed hundreds of people in the region this year": a present perfect over a stretch of time or
+ * of land sums many events. ("Gunmen have killed 30 villagers in an attack on Sunday" tells one.)
+ */
+function trend(a: Annotated, from: number, to: number, hits: PhraseHit<TriggerInfo>[]): boolean {
+  const t = a.tokens;
+  const perfect = hits.some(h => {
+    const k = t[h.from - 1]?.lower === 'been' ? h.from - 2 : h.from - 1;
+    return (t[k]?.lower === 'have' || t[k]?.lower === 'has') && !isNominal(a, h.from);
+  });
+  return perfect && cues.trendSpans.has(t, from, to) && !within(a.dates, from, to).some(d => d.date.precision === 'day');
+}
+
+/** How many words before a weapon the verb that makes or gets it may stand ("building a crude explosive device"). */
+const PREPARATION_REACH = 3;
+
+/** "discussed building an explosive device", "bought explosives": a weapon made or got is no attack. */
+function inPreparation(a: Annotated, h: PhraseHit<TriggerInfo>): boolean {
+  const t = a.tokens;
+  if (!nouns.matchAt(t, h.to - 1, h.to)?.value.some(c => c.cls === 'weapon')) return false;
+  for (let k = h.from - 1; k >= Math.max(0, h.from - PREPARATION_REACH); k--) {
+    if (t[k]!.kind === 'punct') return false;
+    if (cues.preparation.matchAt(t, k, h.from)) return true;
+  }
   return false;
 }
 

@@ -11,7 +11,7 @@ interface TriggerFile {
   triggers: { type: IncidentType; weight: number; words: string[] }[];
   plots: string[]; foiled: string[]; arrests: string[]; seizure: string[]; failed: string[]; unexploded: string[]; disposal: string[]; attempts: string[]; attemptVerbs: string[]; threatened: string[];
   claimed: string[]; suspected: string[]; inspired: string[]; directed: string[]; denied: string[];
-  suicide: string[]; nonIncident: string[]; stateAction: string[]; hypothetical: string[]; generic: string[]; separate: string[]; additional: string[]; blame: string[]; laborStrike: string[]; affiliation: string[]; arrestVerbs: string[]; suspectFrames: string[]; suspicion: string[]; sameDay: string[]; casualtyWords: string[]; agentVerbs: string[]; habitual: string[]; lawAgents: string[]; commemoration: string[]; sequel: string[]; groupNaming: string[]; attackVerbs: string[]; objectVerbs: string[]; charged: string[]; summary: string[]; motive: string[];
+  suicide: string[]; nonIncident: string[]; stateAction: string[]; hypothetical: string[]; generic: string[]; separate: string[]; additional: string[]; blame: string[]; laborStrike: string[]; affiliation: string[]; arrestVerbs: string[]; suspectFrames: string[]; suspicion: string[]; sameDay: string[]; casualtyWords: string[]; agentVerbs: string[]; habitual: string[]; lawAgents: string[]; commemoration: string[]; sequel: string[]; groupNaming: string[]; attackVerbs: string[]; objectVerbs: string[]; charged: string[]; summary: string[]; motive: string[]; preparation: string[]; trendSpans: string[];
   ramming: { verbs: string[]; vehicles: string[]; into: string[]; drivers: string[] };
 }
 interface NounFile {
@@ -42,6 +42,7 @@ export const cues = {
   hypothetical: cue(T.hypothetical), generic: cue(T.generic), separate: cue(T.separate),
   additional: cue(T.additional), blame: cue(T.blame), laborStrike: cue(T.laborStrike), affiliation: cue(T.affiliation), suspicion: cue(T.suspicion), sameDay: cue(T.sameDay),
   habitual: cue(T.habitual), lawAgents: cue(T.lawAgents), commemoration: cue(T.commemoration), sequel: cue(T.sequel), groupNaming: cue(T.groupNaming), attackVerbs: cue(T.attackVerbs), objectVerbs: cue(T.objectVerbs), charged: cue(T.charged), summary: cue(T.summary), motive: cue(T.motive),
+  preparation: cue(T.preparation), trendSpans: cue(T.trendSpans),
 };
 
 /** "killed", "injured": triggers that only count victims. */
