@@ -1503,3 +1503,18 @@ test('"bandits have killed hundreds of people in the region this year": a presen
   // One event told in the present perfect is still one.
   assert.equal(each('Gunmen have killed 30 villagers in an attack on a market in Zamfara state, police said.', '2021-12-20', i => i.killed?.value)[0], 30);
 });
+
+test('"police suspect Malay Muslim insurgents": after a noun, "suspect" is the verb, not part of the suspects\' phrase', () => {
+  const text = 'Two bombs exploded near a police station in Narathiwat on Thursday, wounding six people. No group claimed responsibility, but police suspect Malay Muslim insurgents.';
+  for (const t of casings(text).slice(1)) {
+    const names = (each(t, '2019-06-06', perpetratorNames)[0] ?? []).map(n => n.toLowerCase());
+    assert.ok(!names.some(n => n.includes('police')), JSON.stringify(names));
+  }
+});
+
+test('"attacks prevented over the past few months", "in recent years": attacks summed over a stretch of time are no incident, even foiled ones', () => {
+  const text = 'An analysis of terrorist attacks that were prevented by police over the past few months shows that the group has failed to inspire its supporters.';
+  for (const t of casings(text)) assert.deepEqual(each(t, '2016-12-30', i => i.status), [], t);
+  // A plot foiled on a day is one.
+  assert.deepEqual(each('Police prevented a bomb attack on a church in Lyon on Sunday, arresting two men.', '2016-12-30', i => i.status), ['foiled']);
+});

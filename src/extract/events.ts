@@ -76,7 +76,7 @@ export function eventMentions(a: Annotated): EventMention[] {
     if (stateAction(a, s.from, s.to)) continue;
     if (nonIncident && weight < 3) continue;
     if (nonIncident && type === 'armed_assault') continue;
-    if (generic && weight < 3) continue;
+    if (generic && (weight < 3 || foiled)) continue;
 
     let status: Status = 'carried_out';
     // Foiled: "the plot was thwarted", "attacks planned for France were prevented", "arrested ... plotting".

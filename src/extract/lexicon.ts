@@ -17,7 +17,7 @@ interface TriggerFile {
 interface NounFile {
   perpetrator: string[]; needsModifier: string[]; perpetratorModifiers: string[]; person: string[]; neutral: string[];
   target: Record<TargetCategory, string[]>; weapon: Record<WeaponType, string[]>; armedPersons: string[]; genericVictims: string[]; groupHeads: string[]; collectiveHeads: string[]; countingModifiers: string[]; referringHeads: string[]; groupAttributes: string[];
-  attire: { verbs: string[]; garments: string[] }; predicateNouns: string[]; affiliateNouns: string[]; armingWords: string[]; projectiles: string[]; officeHolders: string[];
+  attire: { verbs: string[]; garments: string[] }; predicateNouns: string[]; verbsAfterNoun: string[]; affiliateNouns: string[]; armingWords: string[]; projectiles: string[]; officeHolders: string[];
 }
 interface FunctionFile { function: string[]; reporting: string[]; modifiers: string[]; agentFillers: string[]; pastForms: string[]; verbParticles: string[]; objectPronouns: string[]; judgingVerbs: string[]; calendar: string[]; negators: string[]; referring: string[];
   statementNouns: string[]; channelPrepositions: string[]; channelThrough: string[]; channelVerbs: string[]; determiners: string[]; namingVerbs: string[]; temporalSubordinators: string[]; timeDistances: string[]; framingPrepositions: string[]; laterSubordinators: string[]; agentGap: string[]; copulas: string[]; relativePronouns: string[]; clauseOpeners: string[]; subjectPronouns: string[]; speechVerbs: string[]; contrastWords: string[]; asideOpeners: string[]; speakerPrepositions: string[]; nameJoins: string[] }
@@ -217,6 +217,7 @@ export const officeHolders = new PhraseMatcher<true>().addAll(N.officeHolders, t
 export const projectiles = new Set(N.projectiles);
 /** "took 20 crew members hostage": nouns said of the people before them. */
 export const predicateNouns = new Set(N.predicateNouns);
+export const verbsAfterNoun = new Set(N.verbsAfterNoun);
 /** Words that stand for a group: "the Islamic State group", "a militant group linked to…". */
 export const groupHeads = new Set(N.groupHeads);
 /** Singular heads for several people: "a gang", "a commando". */

@@ -2,7 +2,7 @@
 // its modifiers. Works without capitals: unknown words count as modifiers only when they look nominal.
 import type { Token } from '../nlp/tokens.js';
 import type { Annotated } from './annotate.js';
-import { functionWords, modifiers, nounWords, nouns, pastForms, predicateNouns, reportingVerbs, timeDistances, triggers, verbParticles, type NounClass } from './lexicon.js';
+import { functionWords, modifiers, nounWords, nouns, pastForms, predicateNouns, reportingVerbs, timeDistances, triggers, verbParticles, verbsAfterNoun, type NounClass } from './lexicon.js';
 import { numberAt } from '../nlp/numbers.js';
 import { given } from './names.js';
 
@@ -57,6 +57,8 @@ export function nounPhrases(a: Annotated, from: number, to: number): NounPhrase[
     while (left > from && hit.from - left < MAX_LEFT) {
       const kind = isModifier(a, tokens[left - 1]!, unknown);
       if (!kind) break;
+      // "police suspect Malay Muslim insurgents": after a noun, "suspect" is the verb.
+      if (left - 1 > from && verbsAfterNoun.has(tokens[left - 1]!.lower) && nounWords.has(tokens[left - 2]!.lower)) break;
       if (kind === 'unknown') unknown++;
       left--;
       // A count opens the phrase: "shot dead four members" is not one phrase.
