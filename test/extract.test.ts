@@ -1167,7 +1167,8 @@ test('a roundup read as one paragraph: each incident keeps its own date and susp
   const text = 'here are the headlines this hour. in afghanistan, at least twelve people were killed when a suicide bomber struck a shiite mosque in the northern city of kunduz during friday prayers. the islamic state group\'s local affiliate said it was behind the attack. in nigeria, gunmen abducted more than eighty students from a school in kebbi state on thursday, police said. and in france, a man armed with a knife stabbed two people outside the former offices of a magazine in paris. the suspect, an eighteen-year-old from pakistan, was arrested nearby.';
   const r = extract(doc(text, '2021-10-09')).incidents;
   assert.deepEqual(r.map(i => i.location?.countryCode), ['AF', 'NG', 'FR']);
-  assert.deepEqual(r.map(i => i.perpetrators.some(p => p.name === 'suspect')), [false, false, true]);
+  // The knife attacker is "a man armed with a knife", told again as "the suspect": one entry, the first.
+  assert.deepEqual(r.map(i => i.perpetrators.some(p => p.name === 'suspect' || p.name === 'man')), [false, false, true]);
   assert.notEqual(r[2]!.date, '2021-10-07');
   assert.ok(r[0]!.perpetrators.some(p => p.canonical === 'Islamic State' && p.attribution === 'claimed'), JSON.stringify(r[0]!.perpetrators));
 });
@@ -1517,4 +1518,14 @@ test('"attacks prevented over the past few months", "in recent years": attacks s
   for (const t of casings(text)) assert.deepEqual(each(t, '2016-12-30', i => i.status), [], t);
   // A plot foiled on a day is one.
   assert.deepEqual(each('Police prevented a bomb attack on a church in Lyon on Sunday, arresting two men.', '2016-12-30', i => i.status), ['foiled']);
+});
+
+test('"A man armed with a knife attacked passers-by": past the weapon he carries, he is the subject of the attack', () => {
+  for (const s of ['A man armed with a knife attacked passers-by in the town of Romans-sur-Isere on Saturday, killing two people.',
+    'A man wielding an axe stabbed three people at a station in Lyon on Saturday.']) {
+    for (const t of casings(s)) {
+      const names = (each(t, '2020-04-05', perpetratorNames)[0] ?? []).map(n => n.toLowerCase());
+      assert.ok(names.includes('man'), `${t}: ${JSON.stringify(names)}`);
+    }
+  }
 });

@@ -63,6 +63,26 @@ function harmBefore(a: Annotated, np: NounPhrase): boolean {
   return false;
 }
 
+/** How many words an arming phrase after a person may take ("armed with a large kitchen knife"). */
+const ARMING_REACH = 5;
+
+/**
+ * "a man armed with a knife attacked…", "a man with an axe stabbed…": past the weapon the person carries, where
+ * the verb may stand; `k` itself when no arming phrase follows.
+ */
+function pastArming(a: Annotated, k: number, end: number): number {
+  const t = a.tokens;
+  // "opened fire with a rifle" is the attack itself.
+  const arming = t[k]?.lower === 'with' ? { to: k + 1 } : triggers.matchAt(t, k, end) ? null : armingWords.matchAt(t, k, end);
+  if (!arming) return k;
+  for (let i = arming.to; i < Math.min(end, arming.to + ARMING_REACH); i++) {
+    const w = nouns.matchAt(t, i, end);
+    if (w?.value.some(c => c.cls === 'weapon') && !nouns.matchAt(t, w.to, end)) return w.to;
+    if (t[i]!.kind === 'punct') return k;
+  }
+  return k;
+}
+
 const ACTIVE_HARM = /^(killed|murdered|shot|kidnapped|abducted|attacked|ambushed|wounded|injured|seized|bombed|assassinated|executed|massacred|machinegunned|stabbed|beheaded|tortured|burned|torched|dynamited|raided)$/;
 /** Words after a harm verb that show it has no object: "three soldiers killed in an ambush" (a headline's passive). */
 const NO_OBJECT = new Set(['in', 'on', 'at', 'by', 'during', 'when', 'while', 'after', 'before', 'as', 'near', 'with', 'and', 'or',
@@ -71,8 +91,9 @@ const NO_OBJECT = new Set(['in', 'on', 'at', 'by', 'during', 'when', 'while', 'a
 /** The phrase is the subject of an active harm verb with an object: "soldiers killed two reporters". */
 export function activeSubject(a: Annotated, np: NounPhrase): boolean {
   const s = a.sentences[a.tokens[np.from]!.sent]!;
-  const verb = a.tokens[np.to], object = a.tokens[np.to + 1];
-  if (!verb || !object || np.to + 1 >= s.to || !ACTIVE_HARM.test(verb.lower)) return false;
+  const k = pastArming(a, np.to, s.to);
+  const verb = a.tokens[k], object = a.tokens[k + 1];
+  if (!verb || !object || k + 1 >= s.to || !ACTIVE_HARM.test(verb.lower)) return false;
   return (object.kind === 'word' || object.kind === 'num') && !NO_OBJECT.has(object.lower);
 }
 
@@ -287,6 +308,7 @@ function subjectOfAttack(a: Annotated, np: NounPhrase): boolean {
   const t = a.tokens;
   let k = pastApposition(a, np.to);
   if (t[k]?.lower === 'of') k = pastOf(a, k);
+  k = pastArming(a, k, a.sentences[t[np.from]!.sent]!.to);
   return !armedPersons.has(t[np.to - 1]!.lower) && (attackFollows(a, k) || activeAttack(a, k));
 }
 
